@@ -1,0 +1,50 @@
+"""The gazetteer's record type: one place, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+
+#: The kinds of place the gazetteer holds, coarsest first.
+KINDS = ("country", "adm1", "place", "feature")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place from the gazetteer.
+
+    ``kind`` is one of ``country``, ``adm1`` (first-level region: oblast, krai,
+    republic, state), ``place`` (GeoNames populated place) or ``feature``
+    (curated non-populated feature: sea, river, historical region, landmark).
+    ``admin1_code`` is GeoNames' full code such as ``"UA.21"``; ``iso_code``
+    is ISO 3166-2 (``"UA-59"``) for ADM1 units. ``score`` is the rank score of
+    a search and 0 elsewhere.
+
+    >>> Place(703448, "Kyiv", "place", "UA", "UA.12", "Kyiv City", 50.45, 30.52, 2797553).name
+    'Kyiv'
+    """
+
+    geonameid: int
+    name: str
+    kind: str
+    country_code: str | None
+    admin1_code: str | None
+    admin1_name: str | None
+    lat: float
+    lon: float
+    population: int = 0
+    score: float = 0.0
+    iso_code: str | None = None
+    feature_type: str | None = None
+    source: str = "geonames"
+
+    def to_dict(self) -> dict:
+        """The JSON fields other parts and the CLI read (names are a contract)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Place":
+        fields = {f: data[f] for f in cls.__dataclass_fields__ if f in data}
+        return cls(**fields)
+
+    def with_score(self, score: float) -> "Place":
+        return replace(self, score=score)
