@@ -1,9 +1,824 @@
-"""Strike and interception events per clause. PLACEHOLDER: replaced by the events work."""
+"""Strike, interception and ground-assault events, read clause by clause.
+
+Three steps, each a pure function:
+
+1. ``read_frames``: every clause that reports an attack becomes a ``Frame``
+   (cues, attacker from grammar, weapons and counts, interceptions, targets,
+   casualties, claimant, date, the event-location mentions inside it);
+2. ``group_frames``: sentences that continue the attack just described ("The
+   strikes hit the A, B and C regions", "60 drones were downed", "The
+   strikes killed two people") join its group;
+3. ``build_events``: one event per location of a group, with honest
+   precision. A tally stated once for several places (a nationwide count split
+   over a list of regions) is kept on each region-level event and flagged:
+   ``qualifiers["shared"]`` lists the shared fields, ``qualifiers["group"]``
+   and ``qualifiers["group_size"]`` say which events share them, so a summary
+   must count it once per group, not once per region.
+
+Fields worth knowing: ``attacker_basis`` is "grammar" (the text says who),
+"target_country" (RU for places in Ukraine, UA for places in Russia),
+"defender" (the side that shot the weapons down, inverted), "conflicting"
+(two sides stated: attacker "unknown") or "none". With no date words the
+date is the publication date with precision "week" (reported, so on or
+before it); with no publication date either, the event is undated.
+``qualifiers`` also carries "weapons.<kind>" ("about", "at least", ...,
+"singular" for "a drone", "implausible" above ``PLAUSIBLE_MAX``),
+"intercepted_total" (the whole tally when a place has its own share).
+
+A country-only place gives a precision-4 event flagged with
+``qualifiers["location"] = "country only"``; within one document it is folded
+into a finer event of the same attack when there is one. Only mentions with
+role ``event_location`` are ever event places.
+"""
 
 from __future__ import annotations
 
-from geo.model import Document, Event, ResolvedMention, Sentence
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from geo import lexicon_events as lx
+from geo.dates import find_dates
+from geo.model import (
+    EVENT_LOCATION, GROUND_ASSAULT, INTERCEPTION, OTHER, RU, STRIKE, UA, UNKNOWN,
+    Document, Event, Location, ResolvedMention, Sentence, Source,
+)
+from geo.numbers import Quantity, find_areas, find_quantities
+
+# Counts above this are kept but flagged: no single report has launched more.
+PLAUSIBLE_MAX = 5000
+
+_WEAPON_RES = [(kind, lx.compile_alternatives(pats)) for kind, pats in lx.WEAPONS.items()]
+_TARGET_RES = [(kind, lx.compile_alternatives(pats)) for kind, pats in lx.TARGETS.items()]
+_STRIKE_RE = lx.compile_alternatives(lx.STRIKE_CUES)
+_GROUND_RE = lx.compile_alternatives(lx.GROUND_CUES)
+_INTERCEPT_RE = lx.compile_alternatives(lx.INTERCEPT_VERBS)
+_HYPO_RE = re.compile("|".join(lx.HYPOTHETICAL), re.I)
+_ANAPHORA_RE = re.compile("|".join(lx.ANAPHORA), re.I)
+_SIDE = lx.SIDE_RE
+_ATTACK_VERB = r"(?:" + "|".join(lx.ATTACK_VERBS) + r")"
+_WEAPON_NOUN = r"(?:drones?|UAVs?|missiles?|rockets?|strikes?|attacks?|shelling|bombs?|air\s*strikes?|artillery|shells?|bombardments?|offensive|assaults?)"
+_GRAMMAR = (
+    # "drones launched by Ukraine", "missiles fired from Russia"
+    re.compile(r"\b(?:launched|fired|sent|carried\s+out|conducted)\s+by\s+(?:the\s+)?(?P<side>" + _SIDE + r")", re.I),
+    # "accused Ukraine of attacking"
+    re.compile(r"\baccus\w+\s+(?P<side>" + _SIDE + r")\s+of\s+(?:an?\s+)?(?:attack|strik|launch|shell|target|bomb)", re.I),
+    # "Russia attacked Ukraine with", "Russian forces shelled"
+    re.compile(r"(?<![\w’'])(?P<side>" + _SIDE + r")\s+(?:(?:armed\s+)?forces\s+|troops\s+|military\s+|army\s+)?"
+               r"(?:has\s+|have\s+|had\s+)?(?:again\s+|also\s+|once\s+again\s+|reportedly\s+)?" + _ATTACK_VERB + r"\b", re.I),
+    # "a Ukrainian drone", "Russian strikes", "Russian missile attack"
+    re.compile(r"\b(?P<side>Russian|Ukrainian)\s+(?:[a-z-]+\s+)?" + _WEAPON_NOUN + r"\b(?!\s+(?:said|says|reported|claimed))", re.I),
+)
+# "Russian air defences shot down", "Russia's defence ministry said it had downed": the defender.
+_DEFENDER = re.compile(
+    r"(?P<side>" + _SIDE + r")\s+(?:[\w-]+\s+){0,6}?(?:" + "|".join(lx.INTERCEPT_VERBS) + r")\b", re.I
+)
+_AIR_DEFENCE_OF = re.compile(r"\b(?P<side>Russian|Ukrainian)\s+air[-\s]defen[cs]es?\b", re.I)
+_CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:while|whereas)\s+|\s+[–—]\s+(?=[A-Z])|:\s+(?=[A-Z])")
+_SPEECH = r"(?:" + "|".join(lx.SPEECH_VERBS) + r"|saying|accused|accusing)"
+_CLAIMANT_BEFORE = re.compile(
+    r"(?:^|[,;:”\"]\s*|\bthat\s+)(?P<np>(?:[A-Z“]|the\s|a\s|an\s)[^,;:“”\"]{1,90}?)\s+" + _SPEECH + r"\b"
+)
+_CLAIMANT_AFTER = re.compile(r"[,”\"]\s*(?:said|says|according\s+to)\s+(?P<np>[A-Z][^,.;]{1,80})")
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,.;]{2,100})", re.I)
+_OUTLET_RE = re.compile(r"\b(?P<outlet>" + "|".join(re.escape(o) for o in lx.OUTLETS) + r")\s+(?:reported|said|reports)\b")
+_ASIDES = re.compile(r",\s+(?:meanwhile|however|also|though|in\s+turn|in\s+a\s+statement|for\s+its\s+part),", re.I)
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "this", "that", "which", "who"}
+_NEAR_RE = re.compile(r"\b(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)\s+(?:the\s+)?"
+                      r"(?:(?:village|town|city|settlement|hamlet)\s+of\s+)?$", re.I)
+_INTERCEPT_AFTER = re.compile(
+    r"^[^.;]{0,25}?\b(?:(?:were|was|have\s+been|had\s+been|being)\s+)?(?:" + "|".join(lx.INTERCEPT_VERBS) + r"|destroyed)\b", re.I
+)
+_INTERCEPT_BEFORE = re.compile(
+    r"(?:" + "|".join(lx.INTERCEPT_VERBS) + r"|destroyed|destroying)\s+(?:a\s+total\s+of\s+|all\s+)?$", re.I
+)
+_PART_OF = re.compile(r"^\s+of\s+(?:those|them|these|the\s+drones|the\s+missiles)\b", re.I)
+_OVER_BEFORE = re.compile(r"\b(?:over|above|in|across|near)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
+_ATTACK_NOUN_AFTER = re.compile(r"^[-\s]*(?:attacks?|strikes?|raids?|assaults?|debris|alerts?|operators?|units?|production|threat)\b", re.I)
+
+
+@dataclass
+class Frame:
+    """What one clause says about an attack."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    strike: bool = False
+    intercept: bool = False
+    ground: bool = False
+    anaphoric: bool = False
+    attackers: list[tuple[str, str]] = field(default_factory=list)  # (side, basis)
+    weapons: dict[str, int | None] = field(default_factory=dict)
+    intercepted: dict[str, int | None] = field(default_factory=dict)
+    intercepted_by_mention: dict[int, int] = field(default_factory=dict)
+    qualifiers: dict[str, str] = field(default_factory=dict)
+    targets: list[tuple[str, int]] = field(default_factory=list)  # (kind, offset in doc)
+    killed: int | None = None
+    injured: int | None = None
+    claimant: str | None = None
+    date: dt.date | None = None
+    date_precision: str | None = None
+    date_rank: int = 99
+    locations: list[ResolvedMention] = field(default_factory=list)
+    elsewhere: set[str] = field(default_factory=set)  # countries written "in X", event place or metonym (not venues)
+    subtype_cue: str | None = None
+
+    @property
+    def eventful(self) -> bool:
+        return self.strike or self.intercept or self.ground or bool(self.weapons) or self.killed is not None or self.injured is not None
+
+    @property
+    def has_counts(self) -> bool:
+        return any(v is not None for v in self.weapons.values())
+
+
+# --- reading one clause -------------------------------------------------------
+
+def clause_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """Clause spans (document offsets) of a sentence: split at ';', ', while', dashes before a capital."""
+    spans, start = [], 0
+    for m in _CLAUSE_SPLIT.finditer(sentence.text):
+        if m.start() - start > 3:
+            spans.append((sentence.start + start, sentence.start + m.start()))
+        start = m.end()
+    if len(sentence.text) - start > 3 or not spans:
+        spans.append((sentence.start + start, sentence.end))
+    return spans
+
+
+def _hypothetical(text: str, pos: int) -> bool:
+    """A cue at ``pos`` sits in a hypothetical or negated stretch ("halt energy strikes")."""
+    window = text[max(0, pos - 30):pos]
+    return bool(_HYPO_RE.search(window))
+
+
+def read_weapons(text: str, offset: int = 0) -> tuple[dict, dict, dict, dict, list[int]]:
+    """Weapons launched and intercepted in ``text``: (launched, intercepted, qualifiers, by_position, counted).
+
+    A count binds to a weapon noun that follows within four words ("120 drones",
+    "four kamikaze drones"); a count followed or preceded by an interception
+    verb is an interception ("60 drones were shot down", "downed nine
+    drones"). ``by_position`` maps the document offset of an interception
+    count that is part of a larger one ("20 of those ... over X") to its value.
+    """
+    launched: dict[str, int | None] = {}
+    intercepted: dict[str, int | None] = {}
+    quals: dict[str, str] = {}
+    partial: dict[int, int] = {}
+    quantities = find_quantities(text)
+    taken: list[tuple[int, int]] = []
+    counted: list[int] = []
+    for kind, n, total, span in _part_of_total(text, quantities):
+        launched[kind] = total
+        intercepted[kind] = n
+        taken.append(span)
+        counted += [q.start for q in quantities if span[0] <= q.start < span[1]]
+    for kind, rx in _WEAPON_RES:
+        for m in rx.finditer(text):
+            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                continue
+            contiguous = any(re.fullmatch(r"[\s-]*", text[b:m.start()]) for a, b in taken if b <= m.start())
+            taken.append((m.start(), m.end()))
+            if contiguous and kind in launched | intercepted:
+                continue  # "Kalibr cruise missiles": one weapon named twice
+            if kind == "artillery" and re.fullmatch(r"shells?", m.group(0), re.I) and not re.search(
+                r"\b(?:artillery|mortar|tank)\s+$", text[:m.start()], re.I
+            ):
+                continue  # "shells" alone are too often figurative
+            q = _count_before(text, m.start(), quantities)
+            count = None
+            if q is not None and q.value is not None:
+                count = int(q.value)
+                counted.append(q.start)
+            elif q is None and re.search(r"\b(?:a|an|one|single)\s+(?:[A-Za-z’'-]+\s+){0,2}$", text[max(0, m.start() - 40):m.start()], re.I) \
+                    and not re.search(r"s$", m.group(0)) and not _ATTACK_NOUN_AFTER.match(text[m.end():]):
+                count = 1
+                quals.setdefault(f"weapons.{kind}", "singular")  # "a drone": one, but weaker than a stated count
+            after, before = text[m.end():m.end() + 60], text[max(0, (q.start if q else m.start()) - 40):(q.start if q else m.start())]
+            is_intercept = bool(_INTERCEPT_AFTER.match(after)) or bool(_INTERCEPT_BEFORE.search(before))
+            bucket = intercepted if is_intercept else launched
+            if count is not None or kind not in bucket:
+                bucket[kind] = (bucket.get(kind) or 0) + count if count is not None else bucket.get(kind)
+            if q is not None and q.qualifier and q.qualifier != "range":
+                quals[f"{'intercepted' if is_intercept else 'weapons'}.{kind}"] = q.qualifier
+            if count is not None and count > PLAUSIBLE_MAX:
+                quals[f"weapons.{kind}"] = "implausible"
+    # Bare counts with an interception verb: "60 were shot down", "20 of those intercepted".
+    for q in quantities:
+        if q.value is None or q.start in counted:
+            continue
+        rest = text[q.end:q.end + 80]
+        part = _PART_OF.match(rest)
+        if part and _INTERCEPT_AFTER.match(rest[part.end():]):
+            partial[offset + q.start] = int(q.value)
+        elif _INTERCEPT_AFTER.match(rest) and re.match(r"^\s+(?:were|was|have|had)\b", rest):
+            intercepted.setdefault("unspecified", int(q.value))
+    return launched, intercepted, quals, partial, counted
+
+
+_OF_BETWEEN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:out\s+)?of\s+(?:the\s+)?$", re.I)
+_OF_THE_BEFORE = re.compile(r"\b(?:out\s+)?of\s+(?:the\s+)?$", re.I)
+
+
+def _part_of_total(text: str, quantities: list[Quantity]) -> list[tuple[str, int, int, tuple[int, int]]]:
+    """"25 missiles of 38 fired were shot down", "Of the 40 drones launched, 31 were downed".
+
+    Returns (kind, intercepted, launched, span) for each such phrase.
+    """
+    out = []
+    nums = [q for q in quantities if q.value is not None]
+    for a, b in zip(nums, nums[1:]):
+        if _OF_BETWEEN.match(text[a.end:b.start]):
+            part, total, tail_from = a, b, b.end
+        elif _OF_THE_BEFORE.search(text[max(0, a.start - 12):a.start]) and re.fullmatch(r"\s+[\w\s-]{0,40}?,\s*", text[a.end:b.start]):
+            part, total, tail_from = b, a, b.end
+        else:
+            continue
+        tail = text[tail_from:tail_from + 60]
+        if not _INTERCEPT_AFTER.match(re.sub(r"^\s*(?:[\w-]+\s+){0,3}?(?=(?:were|was|have|had)\b)", " ", tail)):
+            continue
+        if part.value > total.value:
+            continue
+        span_text = text[min(a.start, b.start):tail_from + 60]
+        kind = next((k for k, rx in _WEAPON_RES if rx.search(span_text)), "unspecified")
+        out.append((kind, int(part.value), int(total.value), (min(a.start, b.start), tail_from)))
+    return out
+
+
+def _count_before(text: str, pos: int, quantities: list[Quantity]) -> Quantity | None:
+    """The quantity right before a weapon noun, at most four modifier words away."""
+    for q in reversed(quantities):
+        if q.end > pos:
+            continue
+        gap = text[q.end:pos]
+        if len(gap.split()) <= 4 and not re.search(r"[,;:.()]|\band\b|\bor\b|\bof\b(?!\s+(?:the\s+)?(?:\w+\s+)?(?:drones|missiles))", gap):
+            return q
+        return None
+    return None
+
+
+def read_casualties(text: str) -> tuple[int | None, int | None, dict[str, str]]:
+    """(killed, injured, qualifiers) as stated; "no casualties" gives zeros."""
+    killed = injured = None
+    quals: dict[str, str] = {}
+    for pat, fields_ in lx.NO_CASUALTIES:
+        if re.search(pat, text, re.I):
+            if "killed" in fields_:
+                killed = 0
+            if "injured" in fields_:
+                injured = 0
+    quantities = [q for q in find_quantities(text) if (q.value is not None or q.qualifier in ("dozens", "several", "hundreds"))
+                  and not re.search(r"\bno\s+$", text[:q.start], re.I)]
+    for word_re, name in ((lx.KILLED_WORDS, "killed"), (lx.INJURED_WORDS, "injured")):
+        for m in re.finditer(r"\b" + word_re + r"\b", text, re.I):
+            q = _casualty_count(text, m, quantities)
+            if q is None:
+                continue
+            if name == "killed" and killed is None and q.value is not None:
+                killed = int(q.value)
+            elif name == "injured" and injured is None and q.value is not None:
+                injured = int(q.value)
+            else:
+                continue
+            if q.qualifier and q.qualifier != "range":
+                quals[name] = q.qualifier
+    return killed, injured, quals
+
+
+def _casualty_count(text: str, m: re.Match, quantities: list[Quantity]) -> Quantity | None:
+    """The number a casualty word governs: after an active verb ("killed one person"), else before ("14 injured")."""
+    passive = re.search(r"\b(?:were|was|been|are|is|be)\s+$", text[:m.start()], re.I)
+    word = m.group(0).lower()
+    if (word.startswith(("kill", "injur", "wound")) and word.endswith(("ed", "ing")) and not passive) or word == "lives":
+        for q in quantities:
+            if m.end() <= q.start <= m.end() + 12 and re.fullmatch(r"[\s\w]*", text[m.end():q.start]):
+                after = text[q.end:q.end + 30]
+                if not re.match(r"\s*(?:drones?|missiles?|km|kilomet|miles?|hours?|days?|times)\b", after, re.I):
+                    return q
+    for q in reversed(quantities):
+        if q.end <= m.start() and m.start() - q.end <= 40:
+            gap = text[q.end:m.start()]
+            if re.search(r"[.;]|\b(?:drones?|missiles?|and)\b", gap, re.I) or len(gap.split()) > 5:
+                return None
+            return q
+    return None
+
+
+def read_targets(text: str, offset: int) -> list[tuple[str, int]]:
+    """Target kinds with their document offsets, first match per span."""
+    out, taken = [], []
+    for kind, rx in _TARGET_RES:
+        for m in rx.finditer(text):
+            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append((kind, offset + m.start()))
+    return sorted(out, key=lambda t: t[1])
+
+
+def read_attackers(text: str) -> list[tuple[str, str]]:
+    """Attacker sides the grammar states ("grammar"), then defenders inverted ("defender")."""
+    out: list[tuple[str, str]] = []
+    for rx in _GRAMMAR:
+        for m in rx.finditer(text):
+            side = _side_of(m.group("side"))
+            if side and not _hypothetical(text, m.start()) and not re.search(
+                r"^\s*(?:air[-\s]defen|defen[cs]e\s+ministry|ministry|officials|authorities|president|governor|military\s+said)",
+                text[m.end("side"):], re.I
+            ):
+                out.append((side, "grammar"))
+    for rx in (_DEFENDER, _AIR_DEFENCE_OF):
+        for m in rx.finditer(text):
+            side = _side_of(m.group("side"))
+            if side:
+                out.append((RU if side == UA else UA, "defender"))
+    return out
+
+
+def _side_of(word: str) -> str | None:
+    for pat, side in lx.SIDE_WORDS.items():
+        if re.fullmatch(pat, word.strip(), re.I):
+            return side
+    return None
+
+
+def read_claimant(sentence: str) -> str | None:
+    """Who makes the claim: "X said", "according to X", "said X"; "(via Reuters)" when an outlet relays it."""
+    text = _ASIDES.sub("", sentence)
+    claimant = None
+    for m in _CLAIMANT_BEFORE.finditer(text):
+        np = _clean_np(m.group("np"))
+        if np and np.lower() not in _PRONOUNS and not _is_outlet(np):
+            claimant = np
+            break
+    if claimant is None:
+        m = _ACCORDING.search(text) or _CLAIMANT_AFTER.search(text)
+        if m:
+            claimant = _clean_np(m.group("np"))
+    outlet = _OUTLET_RE.search(text)
+    if outlet and (claimant is None or outlet.group("outlet") not in claimant):
+        claimant = f"{claimant} (via {outlet.group('outlet')})" if claimant else outlet.group("outlet")
+    return claimant
+
+
+def _is_outlet(np: str) -> bool:
+    return any(np == o or np == f"the {o}" for o in lx.OUTLETS)
+
+
+def _clean_np(np: str) -> str | None:
+    np = re.sub(r"\s+(?:on|late|early)?\s*(?:" + "|".join(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"]
+    ) + r")(?:\s+(?:morning|night|evening))?$", "", np.strip(), flags=re.I)
+    np = re.sub(r"\s+(?:also|later|previously|earlier|then|had|has|have|already)$", "", np, flags=re.I).strip(" “”\"'")
+    words = np.split()
+    if not words or len(words) > 14 or (len(words) == 1 and words[0].islower()):
+        return None
+    return np
+
+
+def read_frame(doc: Document, sentence: Sentence, start: int, end: int, mentions: list[ResolvedMention]) -> Frame:
+    """Everything one clause says about an attack."""
+    text = doc.text[start:end]
+    f = Frame(sentence.index, start, end, text)
+    strike_cues = [m for m in _STRIKE_RE.finditer(text) if not _hypothetical(text, m.start())]
+    f.strike = bool(strike_cues)
+    f.ground = any(not _hypothetical(text, m.start()) for m in _GROUND_RE.finditer(text))
+    f.anaphoric = bool(_ANAPHORA_RE.search(text.lstrip()))
+    f.attackers = read_attackers(text)
+    launched, intercepted, wq, partial, _ = read_weapons(text, start)
+    f.weapons, f.intercepted, f.qualifiers = launched, intercepted, dict(wq)
+    f.intercept = bool(intercepted) or bool(partial) or bool(_INTERCEPT_RE.search(text) and (launched or intercepted))
+    if f.intercept and not intercepted and launched and _INTERCEPT_RE.search(text):
+        f.intercepted, f.weapons = dict(launched), {}
+    if re.search(r"\bshell(?:ed|ing|s)\b|artillery|mortar", text, re.I):
+        f.subtype_cue = "shelling_artillery"
+    elif re.search(r"\bmissiles?\b|\brockets?\b", text, re.I):
+        f.subtype_cue = "missile_attack"
+    f.targets = read_targets(text, start)
+    f.killed, f.injured, cq = read_casualties(text)
+    f.qualifiers.update(cq)
+    f.claimant = read_claimant(sentence.text)
+    dates = [d for d in find_dates(text, doc.published) if d.date is not None]
+    if not dates:
+        dates = [d for d in find_dates(sentence.text, doc.published) if d.date is not None and not d.speech]
+    if dates:
+        pick = min(dates, key=lambda d: (d.rank, d.start))
+        f.date, f.date_precision, f.date_rank = pick.date, pick.precision, pick.rank
+    f.locations = _event_locations(doc.text, start, end, mentions, f.intercept)
+    f.elsewhere = {m.place.country_code for m in mentions if m.place is not None and start <= m.start < end
+                   and m.role != OTHER and m.place.country_code and _IN_BEFORE.search(doc.text[max(start, m.start - 12):m.start])}
+    # Per-place interception counts: "35 of those ... over the X region".
+    for pos, value in partial.items():
+        after = [m for m in f.locations if m.start > pos]
+        if after:
+            f.intercepted_by_mention[after[0].start] = value
+    if not partial and f.intercept:
+        for m in f.locations:
+            before = doc.text[max(start, m.start - 60):m.start]
+            qs = find_quantities(before)
+            if qs and qs[-1].value is not None and _OVER_BEFORE.search(before[qs[-1].end:]) and len(f.locations) > 1:
+                f.intercepted_by_mention[m.start] = int(qs[-1].value)
+    return f
+
+
+_SPEAKER_AFTER = re.compile(
+    r"^\s+(?:also\s+|has\s+|had\s+|have\s+|then\s+)?(?:said|says|condemned|accused|claimed|stated|announced|denied|"
+    r"warned|reported|insisted|responded|called)\b", re.I
+)
+# Places named as a launch origin, a distance reference or a route's end, not as a place hit.
+_NOT_HIT_BEFORE = re.compile(
+    r"\b(?:launched|fired|took\s+off|flew\s+in|sent)\s+from\b[^.;]{0,60}$"
+    r"|\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?)\b[^.;,]{0,60}\b(?:from|of)\b[^.;,]{0,50}$"
+    r"|\b(?:linking|connecting|connects|links)\b[^.;]{0,40}$",
+    re.I,
+)
+_IN_BEFORE = re.compile(r"\b(?:in|near|at|over|on)\s+(?:the\s+)?$", re.I)
+_OVER_MENTION = re.compile(r"\b(?:over|above)\s+(?:the\s+)?$", re.I)
+
+
+def _event_locations(text: str, start: int, end: int, mentions: list[ResolvedMention], intercept: bool = False) -> list[ResolvedMention]:
+    """Event-location mentions inside the clause.
+
+    Left out: reference points (", near X" right after a place) and speakers
+    ("X said", "X condemned": a metonym whatever the resolver's role). In an
+    interception clause a place written "over X" is where the weapons came
+    down, so it counts even when the resolver's role is ``other``.
+    """
+    inside = []
+    for m in mentions:
+        if m.place is None or not start <= m.start < end:
+            continue
+        if m.role == EVENT_LOCATION or (intercept and m.role == OTHER and _OVER_MENTION.search(text[max(start, m.start - 12):m.start])):
+            inside.append(m)
+    out: list[ResolvedMention] = []
+    for i, m in enumerate(inside):
+        since = max(start, inside[i - 1].end if i else start, m.start - 120)  # the text since the previous place
+        if _SPEAKER_AFTER.match(text[m.end:m.end + 40]) or _NOT_HIT_BEFORE.search(text[since:m.start]):
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(r"(?:\s+(?:region|oblast|krai|province|republic))?,\s*(?:near|not\s+far\s+from|close\s+to)\s+(?:the\s+)?",
+                                          text[prev.end:m.start], re.I) \
+                and not _inside(m.place, prev.place):
+            continue  # "in X region, near Crimea": a reference point, not a second place hit
+        out.append(m)
+    return out
+
+
+def _inside(inner, outer) -> bool:
+    """True when place ``inner`` lies within ``outer`` (a country or an ADM1 region)."""
+    if inner.geonameid == outer.geonameid:
+        return False
+    if outer.kind == "country":
+        return inner.country_code == outer.country_code and inner.kind != "country"
+    if outer.kind == "adm1":
+        return inner.kind in ("place", "feature") and inner.admin1_code is not None and inner.admin1_code == outer.admin1_code
+    return False
+
+
+def precision_of(text: str, m: ResolvedMention) -> int:
+    """Geo-precision: 4 country, 3 region, 2 near a place, else the resolver's (1 at best)."""
+    if m.place.kind == "country":
+        return 4
+    if m.place.kind == "adm1":
+        return 3
+    if _NEAR_RE.search(text[max(0, m.start - 60):m.start]):
+        return 2
+    return min(max(int(m.precision or 1), 1), 3)
+
+
+# --- grouping -------------------------------------------------------------------
+
+@dataclass
+class Group:
+    frames: list[Frame]
+
+    @property
+    def last_sentence(self) -> int:
+        return self.frames[-1].sentence
+
+    @property
+    def places(self) -> list:
+        return [m.place for f in self.frames for m in f.locations]
+
+    @property
+    def attacker(self) -> str | None:
+        strong = {s for f in self.frames for s, b in f.attackers if b == "grammar"}
+        return next(iter(strong)) if len(strong) == 1 else None
+
+
+def group_frames(frames: list[Frame], window: int = 2) -> list[Group]:
+    """Attach continuation sentences to the attack they continue.
+
+    A frame continues the previous group when it is at most ``window``
+    sentences on, states no other attacker, brings no second tally of a kind
+    already counted, and either refers back ("The attacks ..."), names no new
+    place, or names only places inside the group's places.
+    """
+    groups: list[Group] = []
+    for f in frames:
+        g = groups[-1] if groups else None
+        if g is not None and _continues(g, f, window):
+            g.frames.append(f)
+        else:
+            groups.append(Group([f]))
+    return groups
+
+
+def _continues(g: Group, f: Frame, window: int) -> bool:
+    if f.sentence - g.last_sentence > window:
+        return False
+    if f.sentence == g.last_sentence and not f.anaphoric and f.locations:
+        return False
+    mine = {s for s, b in f.attackers if b == "grammar"}
+    theirs = {s for fr in g.frames for s, b in fr.attackers if b == "grammar"}
+    if mine and theirs and mine != theirs:
+        return False
+    if mine and not theirs and _by_target(g.places) not in (None, *mine):
+        return False
+    counted = {k: v for fr in g.frames for k, v in fr.weapons.items() if v is not None and fr.qualifiers.get(f"weapons.{k}") != "singular"}
+    if any(v is not None and k in counted and counted[k] != v and f.qualifiers.get(f"weapons.{k}") != "singular"
+           for k, v in f.weapons.items()):
+        return False  # a second, different tally: another attack (the same figure again is a restatement)
+    if f.anaphoric:
+        return True
+    if not f.locations:
+        if f.elsewhere - {p.country_code for p in g.places}:
+            return False  # "an attack on a facility in <another country>": not this attack
+        return f.has_counts or bool(f.intercepted) or f.killed is not None or f.injured is not None or bool(f.targets)
+    gp = g.places
+    return bool(gp) and all(any(m.place.geonameid == p.geonameid or _inside(m.place, p) for p in gp) for m in f.locations) \
+        and not f.has_counts
+
+
+# --- building events ---------------------------------------------------------------
+
+def _kept_locations(group: Group, text: str) -> list[tuple[ResolvedMention, int]]:
+    """The group's places, finest first kept: containers of another named place are dropped."""
+    seen: dict[int, tuple[ResolvedMention, int]] = {}
+    for f in group.frames:
+        for m in f.locations:
+            seen.setdefault(m.place.geonameid, (m, precision_of(text, m)))
+            prec = precision_of(text, m)
+            if prec > seen[m.place.geonameid][1]:
+                continue
+            seen[m.place.geonameid] = (seen[m.place.geonameid][0], prec)
+    places = [m.place for m, _ in seen.values()]
+    return [(m, p) for m, p in seen.values() if not any(_inside(other, m.place) for other in places)]
+
+
+def _attacker(group: Group, places: list) -> tuple[str, str]:
+    """Side and basis: stated grammar first, then where the target lies, then the defender inverted."""
+    strong = [s for f in group.frames for s, b in f.attackers if b == "grammar"]
+    if strong:
+        if len(set(strong)) > 1:
+            return UNKNOWN, "conflicting"
+        return strong[0], "grammar"
+    by_target = _by_target(places)
+    weak = [s for f in group.frames for s, b in f.attackers if b == "defender"]
+    if by_target:
+        return by_target, "target_country"
+    if weak and len(set(weak)) == 1:
+        return weak[0], "defender"
+    return UNKNOWN, "none"
+
+
+def _by_target(places: list) -> str | None:
+    """The side that would strike these places: RU for places in Ukraine, UA for places in Russia."""
+    countries = {p.country_code for p in places if p is not None}
+    if countries == {UA}:
+        return RU
+    if countries == {RU}:
+        return UA
+    return None
+
+
+def _event_type(group: Group) -> str:
+    if any(f.strike or f.has_counts for f in group.frames):
+        if not any(f.has_counts for f in group.frames) and any(f.intercept for f in group.frames) \
+                and not any(f.strike and not f.intercept for f in group.frames):
+            return INTERCEPTION
+        return STRIKE
+    if any(f.intercept for f in group.frames):
+        return INTERCEPTION
+    if any(f.ground for f in group.frames):
+        return GROUND_ASSAULT
+    return STRIKE
+
+
+_SUBTYPE_OF = {
+    "drone": "air_drone_strike", "airstrike_unspecified": "air_drone_strike", "glide_bomb": "glide_bomb",
+    "artillery": "shelling_artillery", "ballistic_missile": "missile_attack", "cruise_missile": "missile_attack",
+    "hypersonic_missile": "missile_attack", "anti_aircraft_missile": "missile_attack", "missile_unspecified": "missile_attack",
+}
+
+
+def _sub_type(etype: str, weapons: dict, group: Group) -> str:
+    if etype == INTERCEPTION:
+        return "interception"
+    if etype == GROUND_ASSAULT:
+        return "ground_assault"
+    if weapons:
+        kind = max(weapons, key=lambda k: (weapons[k] or 1, _SUBTYPE_OF.get(k) == "missile_attack"))
+        if kind in _SUBTYPE_OF:
+            return _SUBTYPE_OF[kind]
+    cue = next((f.subtype_cue for f in group.frames if f.subtype_cue), None)
+    return cue or "air_drone_strike"
+
+
+def _merge_counts(dicts, frames=None) -> dict:
+    """First stated count per kind; a singular "a drone" gives way to a stated number."""
+    out: dict[str, int | None] = {}
+    weak: set[str] = set()
+    for i, d in enumerate(dicts):
+        quals = frames[i].qualifiers if frames else {}
+        for k, v in d.items():
+            if k == "unspecified" and out:
+                continue
+            is_weak = quals.get(f"weapons.{k}") == "singular"
+            if out.get(k) is None or (k in weak and v is not None and not is_weak):
+                out[k] = v
+                weak.discard(k)
+                if is_weak:
+                    weak.add(k)
+    return out
+
+
+_MISSILES = ("ballistic_missile", "cruise_missile", "hypersonic_missile", "anti_aircraft_missile")
+
+
+def _drop_generic_total(weapons: dict) -> dict:
+    """"19 missiles: 17 cruise and 2 ballistic": the generic total goes when the named kinds account for it."""
+    generic = weapons.get("missile_unspecified", 0)
+    named = [weapons[k] for k in _MISSILES if k in weapons]
+    if "missile_unspecified" not in weapons or not named:
+        return weapons
+    if generic is None or (None not in named and sum(named) == generic):
+        return {k: v for k, v in weapons.items() if k != "missile_unspecified"}
+    return weapons
+
+
+def _source(doc: Document, frame: Frame) -> Source:
+    return Source(doc.id, doc.outlet, frame.text.strip(), frame.start, frame.end, doc.published, doc.url)
+
+
+def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
+    """One event per kept place of a group; shared tallies flagged."""
+    kept = _kept_locations(group, doc.text)
+    if not kept:
+        return []
+    places = [m.place for m, _ in kept]
+    attacker, basis = _attacker(group, places)
+    if basis == "grammar":
+        # "accused Kyiv of attacking" next to "Ukraine's energy facilities": a side does not strike its whole own country
+        kept = [(m, p) for m, p in kept if not (p == 4 and m.place.country_code == attacker)]
+        if not kept:
+            return []
+    etype = _event_type(group)
+    tally_frames = [f for f in group.frames if f.has_counts or f.intercepted or f.killed is not None or f.injured is not None]
+    group_weapons = _merge_counts([f.weapons for f in group.frames], group.frames)
+    group_intercepted = _merge_counts(f.intercepted for f in group.frames)
+    shared_many = len(kept) > 1
+    dated = [f for f in group.frames if f.date is not None]
+    best = min(dated, key=lambda f: (f.date_rank, f.start)) if dated else None
+    date, date_prec = (best.date, best.date_precision) if best else (None, None)
+    if date is None and doc.published is not None:
+        date, date_prec = doc.published, "week"  # reported, so on or before publication
+    claimant = next((f.claimant for f in tally_frames + group.frames if f.claimant), None)
+    kept_ids = {m.place.geonameid for m, _ in kept}
+    events: list[Event] = []
+    for i, (mention, prec) in enumerate(kept):
+        pid = mention.place.geonameid
+        own = [f for f in group.frames if any(m.place.geonameid == pid for m in f.locations)]
+        own_single = [f for f in own if len({m.place.geonameid for m in f.locations} & kept_ids) == 1]
+        shared: list[str] = []
+        quals: dict[str, str] = {}
+        counted_own = [f for f in own_single if f.has_counts]
+        weapons = _merge_counts([f.weapons for f in counted_own], counted_own)
+        if not weapons:
+            weapons = dict(group_weapons)
+            if shared_many and any(v is not None for v in weapons.values()):
+                shared.append("weapons")
+        weapons = _drop_generic_total(weapons)
+        for k, v in weapons.items():
+            if v is None and group_intercepted.get(k) is not None:
+                weapons[k] = group_intercepted[k]
+        for k, v in group_intercepted.items():
+            if k != "unspecified" and k not in weapons:
+                weapons[k] = v
+        per_place = next((f.intercepted_by_mention[m.start] for f in group.frames for m in f.locations
+                          if m.place.geonameid == pid and m.start in f.intercepted_by_mention), None)
+        intercepted = None
+        if per_place is not None:
+            intercepted = per_place
+            total = sum(v for v in group_intercepted.values() if v) or None
+            if total and total != per_place:
+                quals["intercepted_total"] = str(total)
+                if weapons.get("drone") == total and len(weapons) == 1 and etype == INTERCEPTION:
+                    weapons = {"drone": per_place}
+        elif group_intercepted:
+            vals = [v for v in group_intercepted.values() if v is not None]
+            intercepted = sum(vals) if vals else None
+            if shared_many and intercepted is not None:
+                shared.append("intercepted")
+        killed = next((f.killed for f in own_single if f.killed is not None), None)
+        injured = next((f.injured for f in own_single if f.injured is not None), None)
+        if killed is None:
+            killed = next((f.killed for f in group.frames if f.killed is not None and not f.locations), None)
+            if killed is not None and shared_many:
+                shared.append("killed")
+        if injured is None:
+            injured = next((f.injured for f in group.frames if f.injured is not None and not f.locations), None)
+            if injured is not None and shared_many:
+                shared.append("injured")
+        targets = _targets_for(group, pid, kept_ids, i == 0)
+        for f in group.frames:
+            for k, v in f.qualifiers.items():
+                if v != "singular" or (k.startswith("weapons.") and weapons.get(k[8:]) == 1):
+                    quals.setdefault(k, v)
+        if shared:
+            quals["shared"] = ",".join(shared)
+            quals["group"] = f"{doc.id}:g{first_id}"
+            quals["group_size"] = str(len(kept))
+        if prec == 4:
+            quals["location"] = "country only"
+        if any(v is not None and v < 0 for v in [killed, injured, intercepted, *weapons.values()]):
+            quals["counts"] = "invalid"
+        frames_for_sources = own + [f for f in tally_frames if f not in own]
+        sources = tuple(dict.fromkeys(_source(doc, f) for f in sorted(frames_for_sources, key=lambda f: f.start)))
+        loc = Location(mention.place, prec, mention.surface)
+        ev_attacker, ev_basis = attacker, basis
+        if basis in ("none", "defender") and _by_target([mention.place]):
+            ev_attacker, ev_basis = _by_target([mention.place]), "target_country"  # each place by its own country
+        events.append(Event(
+            id="", type=etype, sub_type=_sub_type(etype, weapons, group), attacker=ev_attacker,
+            date=date, date_precision=date_prec, weapons=weapons, intercepted=intercepted,
+            intercepted_over=(mention.place.name,) if intercepted is not None and etype == INTERCEPTION else (),
+            targets=targets, killed=killed, injured=injured, location=loc,
+            claimant=next((f.claimant for f in own_single if f.claimant), None) or claimant,
+            sources=sources, qualifiers=quals, attacker_basis=ev_basis,
+        ))
+    return events
+
+
+def _targets_for(group: Group, pid: int, kept_ids: set, first: bool) -> tuple[str, ...]:
+    """Targets of one place: those written in its stretch of a clause, plus the group's unplaced ones."""
+    out: list[str] = []
+    for f in group.frames:
+        locs = [m for m in f.locations if m.place.geonameid in kept_ids]
+        if not locs:
+            out += [k for k, _ in f.targets]
+            continue
+        bounds = []
+        prev_end = f.start
+        for j, m in enumerate(locs):
+            hi = m.end if j < len(locs) - 1 else f.end
+            bounds.append((m.place.geonameid, prev_end, hi))
+            prev_end = m.end
+        for kind, pos in f.targets:
+            owner = next((g for g, lo, hi in bounds if lo <= pos < hi), None)
+            if owner == pid:
+                out.append(kind)
+    return tuple(dict.fromkeys(out))
+
+
+# --- document level ----------------------------------------------------------------
+
+def _fold_country_events(events: list[Event]) -> list[Event]:
+    """Fold a country-only event without counts into a finer event of the same attack in that country."""
+    out = list(events)
+    for ev in list(out):
+        if ev.location is None or ev.location.precision != 4 or any(v is not None for v in ev.weapons.values()):
+            continue
+        finer = next((o for o in out if o is not ev and o.location and o.location.precision < 4
+                      and o.location.place.country_code == ev.location.place.country_code
+                      and o.attacker == ev.attacker and o.type == ev.type), None)
+        if finer is None:
+            continue
+        merged = replace(finer, sources=tuple(dict.fromkeys(finer.sources + ev.sources)),
+                         targets=tuple(dict.fromkeys(finer.targets + ev.targets)))
+        out[out.index(finer)] = merged
+        out.remove(ev)
+    return out
+
+
+def read_frames(doc: Document, sentences: list[Sentence], mentions: list[ResolvedMention]) -> list[Frame]:
+    """The attack-reporting clauses of a document, in order."""
+    frames = []
+    for s in sentences:
+        for start, end in clause_spans(s):
+            f = read_frame(doc, s, start, end, mentions)
+            if f.eventful and not find_areas(f.text):  # an area figure makes it a claim, not an event
+                frames.append(f)
+    return frames
 
 
 def extract_events(doc: Document, sentences: list[Sentence], mentions: list[ResolvedMention], gazetteer) -> list[Event]:
-    return []
+    """Strike, interception and ground-assault events of one document, ids ``{doc.id}:e{n}``."""
+    frames = read_frames(doc, list(sentences), list(mentions))
+    events: list[Event] = []
+    for k, group in enumerate(group_frames(frames)):
+        events += build_events(doc, group, k)
+    events = _fold_country_events(events)
+    return [replace(e, id=f"{doc.id}:e{n}") for n, e in enumerate(events, 1)]

@@ -1,0 +1,154 @@
+"""Word lists for strike events: weapons, targets, sides, claimants, cue verbs.
+
+Sources of the entries: the weapon vocabulary of ACLED's codebook (air/drone
+strike, shelling/artillery/missile attack, disrupted weapons use) and the
+common English names of the weapon systems in Ukrainian Air Force and Russian
+Defence Ministry communiqués (Shahed/Geran, Iskander, Kinzhal, Kalibr, Kh-101,
+KAB, S-300, Grad); target words from ACLED's civilian-targeting notes and
+the damage categories UN OCHA reports use; side words are the country,
+capital and demonym of each party. All patterns are regular expressions,
+case-insensitive, matched at word boundaries; each list is ordered longest
+first so that "anti-aircraft missile" wins over "missile".
+"""
+
+from __future__ import annotations
+
+import re
+
+# weapon kind -> patterns (singular or plural; models included).
+WEAPONS: dict[str, tuple[str, ...]] = {
+    "anti_aircraft_missile": (
+        r"anti-?aircraft\s+(?:guided\s+)?missiles?", r"guided\s+air[-\s]defen[cs]e\s+missiles?",
+        r"air[-\s]defen[cs]e\s+missiles?", r"S-[34]00s?(?:\s+missiles?)?", r"surface-to-air\s+missiles?",
+    ),
+    "hypersonic_missile": (r"hypersonic\s+missiles?", r"Kinzhals?(?:\s+missiles?)?", r"Zircons?(?:\s+missiles?)?"),
+    "ballistic_missile": (
+        r"ballistic\s+missiles?", r"Iskander-M(?:\s+missiles?)?", r"Iskanders?(?:\s+missiles?)?",
+        r"KN-23s?(?:\s+missiles?)?", r"Tochka-U(?:\s+missiles?)?", r"ATACMS(?:\s+missiles?)?",
+    ),
+    "cruise_missile": (
+        r"cruise\s+missiles?", r"Kalibrs?(?:\s+missiles?)?", r"Kh-\d+\w*(?:\s+missiles?)?",
+        r"Iskander-K(?:\s+missiles?)?", r"Onyx(?:\s+missiles?)?", r"Storm\s+Shadows?(?:\s+missiles?)?",
+        r"Neptunes?(?:\s+missiles?)?",
+    ),
+    "glide_bomb": (
+        r"guided\s+aerial\s+bombs?", r"guided\s+bombs?", r"glide\s+bombs?", r"gliding\s+bombs?",
+        r"KABs?", r"aerial\s+bombs?", r"FAB-\d+s?",
+    ),
+    "drone": (
+        r"unmanned\s+aerial\s+vehicles?", r"unmanned\s+surface\s+vessels?", r"(?:naval|sea|maritime)\s+drones?",
+        r"(?:attack|kamikaze|strike|FPV|combat)\s+drones?", r"Shahed(?:-\d+)?s?(?:[-\s]type)?(?:\s+drones?)?",
+        r"Geran(?:-\d+)?s?(?:\s+drones?)?", r"Lancets?(?:\s+drones?)?", r"UAVs?", r"drones?",
+    ),
+    "artillery": (
+        r"multiple\s+(?:launch\s+)?rocket\s+(?:launch(?:er)?\s+)?systems?", r"MLRS", r"Grads?", r"Smerch",
+        r"Uragans?", r"HIMARS", r"artillery(?:\s+shells?)?", r"mortars?(?:\s+shells?|\s+rounds?)?",
+        r"shells?", r"shelling",
+    ),
+    "missile_unspecified": (r"missiles?", r"rockets?"),
+    "airstrike_unspecified": (r"air\s*strikes?", r"air\s+raids?(?!\s+(?:sirens?|alerts?|alarms?|warnings?|shelters?))", r"bombs?"),
+}
+
+# target kind -> patterns.
+TARGETS: dict[str, tuple[str, ...]] = {
+    "oil_fuel": (
+        r"oil\s+(?:depots?|refiner(?:y|ies)|facilit(?:y|ies)|terminals?|tanks?|storage|pumping)",
+        r"refiner(?:y|ies)", r"fuel\s+(?:depots?|storage|facilit(?:y|ies))", r"pipelines?", r"petroleum",
+        r"oil\s+and\s+gas", r"\boil\b",
+    ),
+    "energy": (
+        r"energy(?:\s+(?:facilit(?:y|ies)|infrastructure|system|targets?|sites?))?", r"power\s+(?:plants?|stations?|lines?|grid|facilit(?:y|ies)|supply|infrastructure)",
+        r"electricity", r"substations?", r"thermal\s+power", r"hydroelectric", r"combined\s+heat",
+        r"gas\s+(?:production|infrastructure|facilit(?:y|ies))", r"power\s+outages?",
+    ),
+    "medical": (r"hospitals?", r"clinics?", r"medical\s+(?:facilit(?:y|ies)|centre|center)", r"maternity", r"ambulances?"),
+    "rail": (r"railways?", r"railroads?", r"\brail\b", r"trains?", r"locomotives?"),
+    "residential": (
+        r"residential", r"apartment(?:\s+(?:blocks?|buildings?))?", r"homes?", r"houses?", r"high-rise",
+        r"housing", r"dwellings?", r"civilian\s+areas?",
+    ),
+    "civilian_infrastructure": (r"civilian\s+infrastructure", r"urban\s+infrastructure", r"civilian\s+objects?"),
+    "military": (
+        r"military(?:-related)?", r"barracks", r"ammunition\s+depots?", r"command\s+posts?", r"air\s+defen[cs]e\s+systems?",
+        r"weapons?\s+depots?", r"troops?", r"positions", r"training\s+cent(?:re|er)s?", r"arms\s+depots?",
+    ),
+    "port": (r"seaports?", r"\bports?\b", r"harbou?rs?", r"grain\s+terminals?", r"docks?"),
+    "airfield": (r"airfields?", r"air\s*bases?", r"airports?", r"runways?"),
+    "industrial": (r"factor(?:y|ies)", r"(?:industrial|chemical|defen[cs]e)\s+(?:plants?|enterprises?|facilit(?:y|ies))", r"industrial", r"plants?"),
+    "education": (r"schools?", r"universit(?:y|ies)", r"kindergartens?"),
+    "cultural": (r"cathedrals?", r"churches", r"church", r"museums?", r"theat(?:re|er)s?", r"historic\s+buildings?"),
+    "transport": (r"bridges?", r"transport(?:ation)?(?:\s+infrastructure)?", r"\broads?\b", r"bus(?:es)?", r"vehicles?"),
+}
+
+# Side words: country, capital, demonym, and the usual organ names.
+SIDE_WORDS: dict[str, str] = {
+    r"Russia(?:'s|’s)?": "RU", r"Russian(?:s)?": "RU", r"Moscow(?:'s|’s)?": "RU", r"the\s+Kremlin": "RU",
+    r"Russian\s+Federation": "RU",
+    r"Ukraine(?:'s|’s)?": "UA", r"Ukrainian(?:s)?": "UA", r"Kyiv(?:'s|’s)?": "UA", r"Kiev(?:'s|’s)?": "UA",
+    r"the\s+Kyiv\s+regime": "UA", r"the\s+Kiev\s+regime": "UA",
+}
+SIDE_RE = r"(?:" + "|".join(sorted(SIDE_WORDS, key=len, reverse=True)) + r")"
+
+# Verbs saying a side attacked (subject side = attacker).
+ATTACK_VERBS = (
+    r"attack(?:ed|s|ing)?", r"struck", r"strikes?", r"striking", r"hit(?:s|ting)?", r"shell(?:ed|s|ing)?",
+    r"bomb(?:ed|s|ing)?", r"target(?:ed|s|ing)?", r"launch(?:ed|es|ing)?", r"fired", r"pound(?:ed|ing)?",
+    r"bombard(?:ed|ing)?", r"raid(?:ed|s)?",
+)
+# Verbs saying a side shot weapons down (subject side = defender).
+INTERCEPT_VERBS = (
+    r"shot\s+down", r"shoot(?:ing|s)?\s+down", r"downed", r"intercept(?:ed|s|ing)?", r"destroy(?:ed|ing)?\s+in\s+the\s+air",
+    r"neutrali[sz]ed", r"repelled", r"repulsed", r"suppressed",
+)
+# Words for the act of attack: a clause needs one of these, a weapon or an interception verb.
+STRIKE_CUES = (
+    r"attack(?:ed|s|ing)?", r"struck", r"strikes?", r"\bhit\b", r"shell(?:ed|ing)", r"bombard(?:ed|ments?)",
+    r"targeted", r"explosions?", r"blasts?", r"damaged", r"destroyed", r"caused\s+a\s+fire", r"barrage",
+    r"pounded", r"assaults?",
+)
+GROUND_CUES = (
+    r"offensive", r"counter-?offensive", r"ground\s+assaults?", r"firefights?", r"clashes", r"fighting\s+(?:for|in|near|around)",
+    r"advanc(?:e|ed|ing)\s+(?:on|towards?|in|near)", r"stormed", r"storming", r"combat\s+engagements?",
+    r"t(?:ook|aken|ake|aking)\s+(?:full\s+|complete\s+)?control\s+of", r"captur(?:ed|ing)", r"liberat(?:ed|ing)",
+    r"seiz(?:ed|ing)", r"recaptur(?:ed|ing)", r"retook",
+)
+# A clause in these moods does not report a strike that happened.
+HYPOTHETICAL = (
+    r"\bif\b", r"\bwould\b", r"\bcould\b", r"\bwill\b", r"\bhalt(?:ed|ing)?\b", r"\bpause\b", r"\bceasefire\b",
+    r"\btruce\b", r"\bstop(?:ped)?\s+(?:strikes|attacks|targeting)", r"\bmoratorium\b", r"\bthreaten(?:ed|s)?\b",
+    r"\bplan(?:s|ned)?\s+to\b",
+)
+# Definite references back to an attack just described.
+ANAPHORA = (
+    r"^(?:[\"“]?\s*)?(?:the|these|those|this)\s+(?:overnight\s+|latest\s+|russian\s+|ukrainian\s+|massive\s+|combined\s+)*"
+    r"(?:attacks?|strikes?|assaults?|barrage|bombardment|raid|drones|missiles)\b",
+    r"^(?:it|they)\s+(?:said|added|reported)\b", r"^(?:of\s+(?:them|those|these))\b",
+    r"^(?:it|they)\s+(?:also\s+|then\s+|had\s+|have\s+)?(?:fired|launched|used|struck|hit|attacked|sent|targeted)\b",
+)
+
+# Casualty words.
+KILLED_WORDS = r"(?:killed|killing|kills|dead|died|death\s+toll|deaths?|lives|fatalit(?:y|ies))"
+INJURED_WORDS = r"(?:injured|injuring|injuries|wounded|wounding|hurt|casualties)"
+NO_CASUALTIES = (
+    (r"\bno\s+(?:[a-z]+\s+){0,2}(?:casualties|victims)\b|\bwithout\s+(?:any\s+)?casualties\b|\bcasualties\s+were\s+avoided\b|\bno\s+one\s+was\s+(?:killed\s+or\s+)?(?:hurt|injured)\s+or\s+killed\b", ("killed", "injured")),
+    (r"\bno\s+(?:one|people|persons|civilians)\s+(?:was|were)\s+(?:injured|hurt|wounded)\b|\bno\s+(?:injuries|injured)\b", ("injured",)),
+    (r"\bno\s+(?:one|people|persons|civilians)\s+(?:was|were)\s+killed\b|\bno\s+(?:deaths|fatalities)\b", ("killed",)),
+    (r"\bno\s+(?:one|people)\s+(?:was|were)\s+(?:killed\s+or\s+(?:injured|hurt|wounded)|(?:injured|hurt|wounded)\s+or\s+killed)\b", ("killed", "injured")),
+)
+
+# Claim verbs and outlet names for "X reported".
+SPEECH_VERBS = (
+    r"said", r"says", r"reported", r"stated", r"announced", r"claimed", r"wrote", r"added", r"confirmed",
+    r"told\s+[A-Z][\w.]*", r"posted", r"noted", r"informed",
+)
+# News agencies and outlets often cited inside other outlets' reports.
+OUTLETS = (
+    "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "TASS", "RIA Novosti", "Interfax",
+    "Ukrinform", "BBC", "CNN", "Al Jazeera", "Bloomberg", "The New York Times", "The Washington Post",
+    "Kyiv Independent", "Ukrainska Pravda", "Suspilne", "Meduza", "RBC", "Kommersant", "Sputnik", "RT",
+)
+
+
+def compile_alternatives(patterns) -> re.Pattern:
+    """One case-insensitive regex with word boundaries around a list of patterns."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.I)

@@ -1,0 +1,104 @@
+"""Area-of-control claims (geo.claims), with the real gazetteer and the seed pipeline."""
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from gazetteer import default_gazetteer
+from geo.claims import extract_area_claims
+from geo.model import EVENT_LOCATION, Document, ResolvedMention
+from geo.numbers import SQ_MILE_KM2
+from geo.pipeline import parse_document
+from geo.sentences import split_sentences
+
+PUB = dt.date(2025, 3, 19)
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def g():
+    return default_gazetteer()
+
+
+def claims_of(g, text, specs=(), published=PUB):
+    sentences = split_sentences(text)
+    mentions = []
+    for surface, name, kind, role in specs:
+        start = text.index(surface)
+        p = g.search(name, kind=kind)[0]
+        s = next(s.index for s in sentences if s.start <= start < s.end)
+        mentions.append(ResolvedMention(start, start + len(surface), surface, s, p, role, 3))
+    return extract_area_claims(Document("c", text, "Wire", published), sentences, sorted(mentions, key=lambda m: m.start), g)
+
+
+@pytest.mark.parametrize("text, specs, controller, km2, qualifier, region", [
+    ("Ukraine currently controls about 200 square kilometers (77 square miles) of the Kursk region at most, according to a commander.",
+     [("Kursk", "Kursk", "adm1", EVENT_LOCATION)], "UA", 200.0, "about, at most", "Kursk Oblast"),
+    ("Russian forces captured 449 square kilometres in the Donetsk region in May.",
+     [("Donetsk", "Donetsk", "adm1", EVENT_LOCATION)], "RU", 449.0, None, "Donetsk Oblast"),
+    ("Ukrainian troops have liberated more than 8,500 sq km in the Kharkiv region.",
+     [("Kharkiv", "Kharkiv", "adm1", EVENT_LOCATION)], "UA", 8500.0, "more than", "Kharkiv Oblast"),
+    ("Kyiv's forces held roughly 54 square miles of the Kursk region.",
+     [("Kursk", "Kursk", "adm1", EVENT_LOCATION)], "UA", round(54 * SQ_MILE_KM2, 1), "about", "Kursk Oblast"),
+    ("Ukraine lost 100 km2 of territory in the Kursk region this week.",
+     [("Kursk", "Kursk", "adm1", EVENT_LOCATION)], "RU", 100.0, None, "Kursk Oblast"),
+])
+def test_area_claims(g, text, specs, controller, km2, qualifier, region):
+    (c,) = claims_of(g, text, specs)
+    assert (c.controller, c.area_km2, c.qualifier, c.region.name) == (controller, km2, qualifier, region)
+    assert c.sources[0].sentence == text and c.id == "c:c1"
+    assert c.date == (dt.date(2024, 5, 1) if "in May" in text else PUB)
+
+
+@pytest.mark.parametrize("text, controller", [
+    ("About 1,000 square kilometres were liberated from Russian occupation last week.", "UA"),
+    ("Kyiv's troops, pushing north, took control of 300 sq km in the border area.", "UA"),
+    ("Over three days Russia's 'Centre' grouping of forces took control of 120 square kilometres of land.", "RU"),
+    ("The army seized 449 square kilometers of land.", "unknown"),
+])
+def test_controller_phrasings(g, text, controller):
+    (c,) = claims_of(g, text)
+    assert c.controller == controller
+
+
+def test_claimant_and_country_region(g):
+    text = "Russia has captured 1,246 square kilometres of Ukraine since January, the Institute for the Study of War said."
+    (c,) = claims_of(g, text, [("Ukraine", "Ukraine", "country", EVENT_LOCATION)])
+    assert (c.controller, c.area_km2, c.region.kind) == ("RU", 1246.0, "country")
+    assert c.claimant == "the Institute for the Study of War"
+    assert c.date == dt.date(2025, 1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "The fire at the market spread over 15,000 square metres.",
+    "The village lies 30 km from the border and 5 miles from the river.",
+    "Russian forces advanced an area roughly the size of Washington.",
+    "Russian forces gained an average of 14.5 km² (5.6 sq mi) per day.",
+    "",
+])
+def test_distractors_give_no_claim(g, text):
+    assert claims_of(g, text) == []
+
+
+def test_equivalent_units_are_one_claim(g):
+    (c,) = claims_of(g, "Russia seized 449 square kilometres (173 square miles) of Ukrainian territory.")
+    assert c.area_km2 == 449.0 and c.controller == "RU"
+
+
+def test_square_miles_alone_are_converted(g):
+    (c,) = claims_of(g, "Ukraine controls 77 square miles of territory.", [])
+    assert c.area_km2 == round(77 * SQ_MILE_KM2, 1)
+    assert c.area_text == "77 square miles"
+
+
+def test_seed_kursk_claim(g):
+    meta = json.loads((SEEDS / "seeds.json").read_text())["documents"][0]
+    doc = Document(meta["file"], (SEEDS / meta["file"]).read_text(encoding="utf-8"), meta["outlet"], dt.date.fromisoformat(meta["published"]))
+    (c,) = parse_document(doc, g).area_claims
+    assert (c.controller, c.region.name, c.area_km2, c.qualifier) == ("UA", "Kursk Oblast", 200.0, "about, at most")
+    assert c.claimant == "a Ukrainian commander"
+    assert c.date == PUB and c.sources[0].outlet == "CNN"
+    assert re.search(r"77 square miles", c.sources[0].sentence)
