@@ -1,9 +1,54 @@
-"""`strikemap map` (placeholder until its module lands)."""
+"""`strikemap map`: reports in, a folder of map, GeoJSON, CSV and summary out."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
+from geo.cli.batch_options import analyze_paths, batch_options, exit_status, user_errors
+from geo.cli.options import force_opt, regions_opt
+
+control_opt = click.option(
+    "--control", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+    help="Areas of control (GeoJSON, KML); replace the indicative zones drawn from claims.",
+)
+frontline_opt = click.option(
+    "--frontline", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+    help="Front lines (GeoJSON, KML) to draw.",
+)
+
 
 @click.command("map")
-def map_cmd():
-    """Not built yet."""
-    raise click.ClickException("strikemap map is not built yet")
+@batch_options
+@click.option("-o", "--output", "outdir", required=True, metavar="OUTDIR",
+              type=click.Path(file_okay=False, path_type=Path), help="Folder to write the outputs into.")
+@force_opt
+@regions_opt
+@control_opt
+@frontline_opt
+@click.option("--title", metavar="TEXT", help="Map title (default: the number of reports and the dates).")
+@click.option("--cdn", is_flag=True, help="Load Leaflet from a CDN instead of embedding it (smaller page, needs network).")
+@user_errors
+def map_cmd(paths, published, outlet, workers, engine, scheduler, progress, outdir, force, regions,
+            control, frontline, title, cdn):
+    """Map reports: OUTDIR/map.html, events.geojson, area_claims.geojson,
+    events.csv (ACLED-like), regions.csv and summary.md.
+
+    PATHS are .txt/.md files, .jsonl corpora or folders; with none, the
+    built-in seeds/ reports. Bad inputs are reported and skipped; the exit
+    status is 1 if any failed.
+
+    \b
+    strikemap map reports/ -o out/ --force && xdg-open out/map.html
+    """
+    from geo.atomic import check_outdir
+
+    check_outdir(outdir, force)  # before any work
+    report = analyze_paths(paths, published=published, outlet=outlet, workers=workers, engine=engine,
+                           scheduler=scheduler, progress=progress)
+    report.write(outdir, force=force, cdn=cdn, regions=regions, control=control, frontline=frontline,
+                 title=title)
+    click.echo(f"{len(report.event_list)} events and {len(report.claim_list)} area claims from "
+               f"{len(report.documents)} documents written to {outdir}/", err=True)
+    exit_status(report)

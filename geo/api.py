@@ -1,0 +1,248 @@
+"""The Python API: ``analyze(paths or texts) -> Report``, for notebooks and scripts.
+
+>>> import geo
+>>> report = geo.analyze(["seeds/"])                                # doctest: +SKIP
+>>> report.events.query("attacker == 'RU'")[["place_name", "w_drone"]]  # doctest: +SKIP
+>>> report.write("out/", force=True)                                # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.atomic import atomic_path, prepare_outdir, write_text
+from geo.documents import InputWarning, is_failure, iter_documents, normalise_text
+from geo.model import AreaClaim, Document, Event, InputError, ParsedDocument, StrikemapError
+
+log = logging.getLogger(__name__)
+
+#: Files ``Report.write`` produces, in the order written.
+OUTPUTS = ("events.geojson", "area_claims.geojson", "events.csv", "regions.csv", "summary.md", "map.html")
+
+
+def fuse_reports(events: list[Event]) -> list[Event]:
+    """Merge reports of one event across sources (``geo.fuse``), if that stage is installed."""
+    try:
+        from geo.fuse import fuse_events
+    except ImportError:
+        # TODO: drop this fallback once geo/fuse.py lands (events engineer).
+        log.warning("geo.fuse is not available; events are not merged across sources")
+        return list(events)
+    return list(fuse_events(events))
+
+
+@dataclass
+class Report:
+    """What a run found: parsed documents, input problems, events and claims.
+
+    Tables are built on first access: ``events`` and ``area_claims`` are
+    GeoDataFrames (EPSG:4326, flat columns, see ``geo.export``), ``regions``
+    and ``countries`` DataFrames (see ``geo.summary``).
+    """
+
+    documents: list[ParsedDocument]
+    errors: list[InputError] = field(default_factory=list)
+    event_list: list[Event] = field(default_factory=list)
+    claim_list: list[AreaClaim] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[InputError]:
+        """Inputs that could not be read (errors, not warnings)."""
+        return [e for e in self.errors if is_failure(e)]
+
+    @property
+    def warnings(self) -> list[InputWarning]:
+        return [e for e in self.errors if not is_failure(e)]
+
+    @cached_property
+    def events(self) -> gpd.GeoDataFrame:
+        from geo.export import events_frame
+
+        return events_frame(self.event_list)
+
+    @cached_property
+    def area_claims(self) -> gpd.GeoDataFrame:
+        from geo.export import claims_frame
+
+        return claims_frame(self.claim_list)
+
+    @cached_property
+    def regions(self) -> pd.DataFrame:
+        from geo.summary import region_summary
+
+        return region_summary(self.event_list, self.claim_list)
+
+    @cached_property
+    def countries(self) -> pd.DataFrame:
+        from geo.summary import country_totals
+
+        return country_totals(self.event_list, self.claim_list)
+
+    @cached_property
+    def acled(self) -> pd.DataFrame:
+        """Events with ACLED-like columns (``events.csv``)."""
+        from geo.export import acled_frame
+
+        return acled_frame(self.event_list)
+
+    def summary_markdown(self) -> str:
+        from geo.summary import to_markdown
+
+        return to_markdown(self.regions, self.countries)
+
+    def to_map(self, **kw):
+        """A ``folium.Map`` of the events and claims (keywords go to ``maps.render_map``)."""
+        try:
+            import maps
+            render_map = maps.render_map
+        except (ImportError, AttributeError) as exc:
+            raise StrikemapError(f"map rendering is not available: the maps package has no render_map ({exc})") from None
+        return render_map(self.event_list, self.claim_list, **kw)
+
+    def to_geojson(self, path: str | os.PathLike | None = None) -> dict | Path:
+        """The events as RFC 7946 GeoJSON: written to ``path`` (returned), or returned as a dict."""
+        from geo.export import write_events
+
+        if path is not None:
+            return write_events(self.events, path, "geojson")
+        return json.loads(self.events.to_json(na="null", drop_id=True, to_wgs84=True))
+
+    def write(self, outdir: str | os.PathLike, force: bool = False, cdn: bool = False, regions=None,
+              control=None, frontline=None, title: str | None = None) -> dict[str, Path]:
+        """Write every output into ``outdir``; return name -> path of what was written.
+
+        Refuses an existing non-empty ``outdir`` unless ``force``. Each file is
+        written atomically. The data files are written first; if the map
+        cannot be drawn, they stay and a ``StrikemapError`` says why.
+        """
+        from geo.export import write_events, write_table
+
+        out = prepare_outdir(outdir, force)
+        written = {
+            "events.geojson": write_events(self.events, out / "events.geojson", "geojson"),
+            "area_claims.geojson": write_events(self.area_claims, out / "area_claims.geojson", "geojson",
+                                                layer="area_claims"),
+            "events.csv": write_table(self.acled, out / "events.csv"),
+            "regions.csv": write_table(self.regions, out / "regions.csv"),
+            "summary.md": write_text(out / "summary.md", self.summary_markdown()),
+        }
+        fmap = self.to_map(regions=regions, control=control, frontline=frontline,
+                           title=title or _default_title(self), cdn=cdn, documents_count=len(self.documents))
+        import maps
+
+        if hasattr(maps, "save_map"):
+            maps.save_map(fmap, out / "map.html")  # atomic
+        else:
+            with atomic_path(out / "map.html") as tmp:
+                fmap.save(str(tmp))
+        written["map.html"] = out / "map.html"
+        return written
+
+
+def _default_title(report: Report) -> str:
+    dates = sorted(e.date for e in report.event_list if e.date)
+    n = len(report.documents)
+    span = ""
+    if dates:
+        span = f", {dates[0].isoformat()}" + (f" to {dates[-1].isoformat()}" if dates[-1] != dates[0] else "")
+    return f"Reported strikes: {n} report{'s' if n != 1 else ''}{span}"
+
+
+def _looks_like_path(item: str) -> bool:
+    return len(item) < 4096 and "\n" not in item and os.path.exists(item)
+
+
+def gather_documents(
+    paths_or_texts, *, published: dt.date | None = None, outlet: str | None = None,
+) -> tuple[list[Document], list[InputError]]:
+    """Documents from paths (files, folders), texts and ``Document`` objects, in order.
+
+    A string naming an existing file or folder is read as one; any other
+    string is a report's text (id ``text-1``, ``text-2``, ...).
+    """
+    if isinstance(paths_or_texts, (str, os.PathLike, Document)):
+        paths_or_texts = [paths_or_texts]
+    docs: list[Document] = []
+    problems: list[InputError] = []
+    paths: list = []
+    n_texts = 0
+
+    def flush():
+        for item in iter_documents(paths, published=published, outlet=outlet):
+            (problems if isinstance(item, InputError) else docs).append(item)
+        paths.clear()
+
+    for item in paths_or_texts:
+        if isinstance(item, Document):
+            flush()
+            docs.append(item)
+        elif isinstance(item, os.PathLike) or (isinstance(item, str) and _looks_like_path(item)):
+            paths.append(item)
+        elif isinstance(item, str):
+            flush()
+            n_texts += 1
+            text = normalise_text(item)
+            if not text.strip():
+                problems.append(InputError(f"text {n_texts}", "empty text"))
+                continue
+            docs.append(Document(id=f"text-{n_texts}", text=text, published=published, outlet=outlet))
+        else:
+            raise StrikemapError(f"cannot analyze a {type(item).__name__}: give paths, texts or Documents")
+    flush()
+    return _unique_ids(docs, problems), problems
+
+
+def _unique_ids(docs: list[Document], problems: list[InputError]) -> list[Document]:
+    from dataclasses import replace
+
+    seen: set[str] = set()
+    out = []
+    for doc in docs:
+        new, n = doc.id, 1
+        while new in seen:
+            n += 1
+            new = f"{doc.id}#{n}"
+        if new != doc.id:
+            problems.append(InputWarning(doc.path or doc.id, f"duplicate document id {doc.id!r}; renamed {new!r}"))
+            doc = replace(doc, id=new)
+        seen.add(new)
+        out.append(doc)
+    return out
+
+
+def analyze(
+    paths_or_texts: Iterable | str | os.PathLike, published: dt.date | str | None = None,
+    outlet: str | None = None, workers: int | None = None, engine: str = "processes",
+    scheduler=None, fuse: bool = True, progress: bool | None = False,
+) -> Report:
+    """Read, parse and (by default) fuse reports; return a ``Report``.
+
+    ``paths_or_texts``: paths of files or folders, report texts, ``Document``
+    objects, or a mix. ``published``/``outlet`` fill what the inputs do not
+    give. ``workers``/``engine``/``scheduler`` as in ``geo.batch.parse_many``
+    (default: all cores in local processes). Bad inputs land in
+    ``report.errors``; they never raise.
+    """
+    from geo.batch import parse_many
+
+    if isinstance(published, str):
+        try:
+            published = dt.date.fromisoformat(published)
+        except ValueError:
+            raise StrikemapError(f"published {published!r} is not a date (YYYY-MM-DD)") from None
+    docs, problems = gather_documents(paths_or_texts, published=published, outlet=outlet)
+    parsed = parse_many(docs, workers=workers, engine=engine, scheduler=scheduler, progress=progress,
+                        errors=problems)
+    events = [e for p in parsed for e in p.events]
+    claims = [c for p in parsed for c in p.area_claims]
+    return Report(parsed, problems, fuse_reports(events) if fuse else events, claims)

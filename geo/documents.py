@@ -1,0 +1,504 @@
+"""Read reports from files and folders into ``Document`` records.
+
+A PATH is a ``.txt`` or ``.md`` file (one report; the title is a leading
+``# `` line), a ``.jsonl`` corpus (one JSON object per line with ``text`` and
+optional ``id``, ``published``, ``outlet``, ``url``, ``title``), or a folder
+(searched recursively, in sorted order, for those extensions; hidden entries
+skipped). A JSON sidecar in a folder, such as ``seeds/seeds.json``, gives
+metadata per file::
+
+    {"documents": [{"file": "a.txt", "outlet": "CNN", "published": "2025-03-19"}]}
+
+Metadata precedence: the jsonl line, then the sidecar, then the caller's
+``published``/``outlet`` defaults.
+
+Bad items never stop a run: :func:`iter_documents` yields an
+:class:`~geo.model.InputError` naming the file (and line) in their place and
+carries on. Items that were read with a caveat (a guessed encoding, a
+truncated text, malformed metadata) are yielded as :class:`InputWarning`, a
+subclass, alongside the document. Use :func:`is_failure` to tell them apart.
+
+Text is normalised minimally (NFC, ``\\r\\n`` and ``\\r`` to ``\\n``) and
+never altered after that, so offsets stay valid.
+
+>>> docs, problems = load_documents(["seeds"])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from geo.model import Document, InputError
+
+#: File suffixes read as reports when searching a folder.
+TEXT_SUFFIXES = (".txt", ".md")
+CORPUS_SUFFIXES = (".jsonl",)
+SUFFIXES = TEXT_SUFFIXES + CORPUS_SUFFIXES
+
+#: Longest document text kept, in characters. News reports run to a few
+#: thousand words (well under 100,000 characters); anything far longer is a
+#: dump, and one document that size would dominate a run's time and memory.
+MAX_CHARS = 1_000_000
+
+_SNIFF_BYTES = 64 * 1024
+# Leading bytes of common binary formats a user might pass by mistake.
+_MAGIC = {
+    b"%PDF": "PDF",
+    b"PK\x03\x04": "ZIP/Office",
+    b"\x89PNG": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF8": "GIF",
+    b"\x1f\x8b": "gzip",
+    b"\x7fELF": "ELF executable",
+    b"SQLite format 3": "SQLite",
+}
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_TEXT_CONTROLS = set(b"\t\n\r\f\v\x1b")
+
+
+class InputWarning(InputError):
+    """An input item that was read, but with a caveat the user should see.
+
+    Yielded next to (before) the document it concerns; not a failure.
+    """
+
+    level = "warning"
+
+
+def is_failure(problem: InputError) -> bool:
+    """True for an input that could not be read (not a mere warning)."""
+    return not isinstance(problem, InputWarning)
+
+
+def normalise_text(text: str) -> str:
+    """NFC, and ``\\r\\n``/``\\r`` line ends as ``\\n``: the only changes made to a text."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def load_documents(
+    paths: Iterable[str | os.PathLike], *, published: dt.date | None = None,
+    outlet: str | None = None, max_chars: int = MAX_CHARS,
+) -> tuple[list[Document], list[InputError]]:
+    """All documents under ``paths`` and every problem met (errors and warnings)."""
+    docs: list[Document] = []
+    problems: list[InputError] = []
+    for item in iter_documents(paths, published=published, outlet=outlet, max_chars=max_chars):
+        (problems if isinstance(item, InputError) else docs).append(item)
+    return docs, problems
+
+
+def iter_documents(
+    paths: Iterable[str | os.PathLike], *, published: dt.date | None = None,
+    outlet: str | None = None, max_chars: int = MAX_CHARS,
+) -> Iterator[Document | InputError]:
+    """Yield each document under ``paths`` in order, or an ``InputError`` in its place.
+
+    ``published`` and ``outlet`` fill what neither the file nor a sidecar gives.
+    Document ids are the file stem (``stem:id`` for jsonl lines), made unique
+    within the run with a ``#2``, ``#3`` suffix.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    reader = _Reader(published, outlet, max_chars)
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = _folder_files(path)
+            if not files:
+                yield InputError(str(path), f"no {', '.join(SUFFIXES)} files in this folder")
+            for file in files:
+                yield from reader.read(file, root=path)
+        elif path.is_file():
+            yield from reader.read(path, root=path.parent)
+        elif path.exists():
+            yield InputError(str(path), "not a regular file or folder")
+        else:
+            yield InputError(str(path), "no such file or folder")
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """Report files under ``folder``, recursively, sorted, hidden entries skipped."""
+    out = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and name.lower().endswith(SUFFIXES):
+                out.append(Path(dirpath) / name)
+    return out
+
+
+class _Reader:
+    """State of one run: caller defaults, sidecars already read, ids already used."""
+
+    def __init__(self, published, outlet, max_chars):
+        self.published = published
+        self.outlet = outlet
+        self.max_chars = max_chars
+        self.sidecars: dict[Path, dict[Path, dict]] = {}
+        self.ids: dict[str, int] = {}
+
+    # -- ids and metadata ---------------------------------------------------
+
+    def unique_id(self, base: str, where: str) -> Iterator[InputWarning | str]:
+        n = self.ids.get(base, 0) + 1
+        self.ids[base] = n
+        if n == 1:
+            yield base
+            return
+        new = f"{base}#{n}"
+        while new in self.ids:  # an input may itself be called "x#2"
+            n += 1
+            new = f"{base}#{n}"
+        self.ids[new] = 1
+        yield InputWarning(where, f"duplicate document id {base!r}; renamed {new!r}")
+        yield new
+
+    def sidecar_for(self, file: Path, root: Path) -> Iterator[InputWarning | dict]:
+        """Yield warnings about sidecars met, then the sidecar entry for ``file`` ({} if none)."""
+        file = file.resolve()
+        root = root.resolve()
+        entry: dict = {}
+        folder = file.parent
+        while True:
+            if folder not in self.sidecars:
+                meta, warnings = _read_sidecars(folder)
+                self.sidecars[folder] = meta
+                yield from warnings
+            if not entry and file in self.sidecars[folder]:
+                entry = self.sidecars[folder][file]
+            if folder == root or root not in folder.parents:
+                break
+            folder = folder.parent
+        yield entry
+
+    def metadata(self, where: str, *layers: dict) -> Iterator[InputWarning | dict]:
+        """Merge metadata layers (first wins), checking types; yield warnings, then the fields."""
+        out = {"published": self.published, "outlet": self.outlet, "url": None, "title": None}
+        for layer in reversed(layers):
+            for key in ("outlet", "url", "title"):
+                value = layer.get(key)
+                if value is None or value == "":
+                    continue
+                if isinstance(value, str):
+                    out[key] = value.strip() or out[key]
+                else:
+                    yield InputWarning(where, f"{key} is not a string ({value!r}); ignored")
+            if layer.get("published") not in (None, ""):
+                date = parse_date(layer["published"])
+                if date is None:
+                    yield InputWarning(where, f"published {layer['published']!r} is not a date (YYYY-MM-DD); ignored")
+                else:
+                    out["published"] = date
+        yield out
+
+    # -- files --------------------------------------------------------------
+
+    def read(self, file: Path, root: Path) -> Iterator[Document | InputError]:
+        where = str(file)
+        entry: dict = {}
+        for item in self.sidecar_for(file, root):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                entry = item
+        try:
+            if file.suffix.lower() in CORPUS_SUFFIXES:
+                yield from self.read_jsonl(file, entry)
+            else:
+                yield from self.read_text(file, entry)
+        except OSError as exc:
+            yield InputError(where, f"cannot read: {exc.strerror or exc}")
+
+    def read_text(self, file: Path, entry: dict) -> Iterator[Document | InputError]:
+        where = str(file)
+        size = file.stat().st_size
+        if size == 0:
+            yield InputError(where, "empty file")
+            return
+        limit = self.max_chars * 4 + 4  # enough bytes for max_chars in any encoding we read
+        with file.open("rb") as fh:
+            data = fh.read(limit)
+        truncated = size > len(data)
+        try:
+            text, note = decode_bytes(data, final=not truncated)
+        except InputError as exc:
+            yield InputError(where, exc.problem)
+            return
+        if note:
+            yield InputWarning(where, note)
+        text = normalise_text(text)
+        if not text.strip():
+            yield InputError(where, "no text (only whitespace)")
+            return
+        if truncated or len(text) > self.max_chars:
+            text = cut_text(text, self.max_chars)
+            yield InputWarning(
+                where, f"{size / 1e6:.1f} MB file: only the first {len(text):,} characters read "
+                f"(document size cap {self.max_chars:,} characters)")
+        meta = {}
+        for item in self.metadata(where, {"title": _title(text)}, entry):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                meta = item
+        doc_id = None
+        for item in self.unique_id(file.stem, where):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                doc_id = item
+        yield Document(id=doc_id, text=text, path=where, **meta)
+
+    def read_jsonl(self, file: Path, entry: dict) -> Iterator[Document | InputError]:
+        where = str(file)
+        if file.stat().st_size == 0:
+            yield InputError(where, "empty file")
+            return
+        with file.open("rb") as fh:
+            head = fh.read(_SNIFF_BYTES)
+            kind = _binary_kind(head)
+            if kind and not head.startswith(codecs.BOM_UTF8):
+                yield InputError(where, kind)
+                return
+            fh.seek(0)
+            seen = 0
+            for lineno, raw in enumerate(fh, start=1):
+                if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[len(codecs.BOM_UTF8):]
+                if not raw.strip():
+                    continue
+                seen += 1
+                yield from self.read_line(file, lineno, raw, entry)
+        if not seen:
+            yield InputError(where, "no records (only blank lines)")
+
+    def read_line(self, file: Path, lineno: int, raw: bytes, entry: dict) -> Iterator[Document | InputError]:
+        where = f"{file}:{lineno}"
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            yield InputError(where, f"not UTF-8 (byte {exc.start + 1}); line skipped")
+            return
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno}); line skipped")
+            return
+        if not isinstance(record, dict):
+            yield InputError(where, f"expected a JSON object, got {type(record).__name__}; line skipped")
+            return
+        text = record.get("text")
+        if not isinstance(text, str):
+            problem = "no 'text' field" if text is None else "'text' is not a string"
+            yield InputError(where, f"{problem}; line skipped")
+            return
+        text = normalise_text(text)
+        if not text.strip():
+            yield InputError(where, "empty 'text'; line skipped")
+            return
+        if len(text) > self.max_chars:
+            full = len(text)
+            text = cut_text(text, self.max_chars)
+            yield InputWarning(where, f"text of {full:,} characters: only the first {len(text):,} read "
+                                      f"(document size cap {self.max_chars:,} characters)")
+        local = record.get("id")
+        if local is None or (isinstance(local, str) and not local.strip()):
+            local = str(lineno)
+        elif not isinstance(local, (str, int)) or isinstance(local, bool):
+            yield InputWarning(where, f"id {local!r} is not a string or number; line number used")
+            local = str(lineno)
+        meta = {}
+        for item in self.metadata(where, record, entry):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                meta = item
+        doc_id = None
+        for item in self.unique_id(f"{file.stem}:{str(local).strip()}", where):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                doc_id = item
+        yield Document(id=doc_id, text=text, path=str(file), line=lineno, **meta)
+
+
+# -- pure helpers -------------------------------------------------------------
+
+
+def parse_date(value) -> dt.date | None:
+    """A date from ``YYYY-MM-DD`` or an ISO timestamp; None when it is neither."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def decode_bytes(data: bytes, *, final: bool = True) -> tuple[str, str | None]:
+    """Decode report bytes; return the text and a note when the encoding was guessed.
+
+    Tries a BOM (UTF-8, UTF-16, UTF-32), then UTF-8, then UTF-16 without BOM
+    (recognised by its NUL pattern), then cp1252 / latin-1 when the result
+    looks like text. Raises ``InputError`` (with an empty ``where``) for
+    binary data or bytes no encoding fits. ``final=False`` tolerates a
+    character cut at the end of ``data`` (a truncated read).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _decode(data, encoding, final), None
+            except UnicodeDecodeError as exc:
+                raise InputError("", f"starts with a {encoding} byte-order mark but is not {encoding} "
+                                     f"(byte {exc.start + 1})") from None
+    sniff = data[:_SNIFF_BYTES]
+    utf16 = _utf16_without_bom(sniff)
+    if utf16:
+        try:
+            return _decode(data, utf16, final), f"no byte-order mark; decoded as {utf16.upper()} (guessed)"
+        except UnicodeDecodeError:
+            pass
+    kind = _binary_kind(sniff)
+    if kind:
+        raise InputError("", kind)
+    try:
+        return _decode(data, "utf-8", final), None
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text, f"not UTF-8 (byte {first_bad + 1}); decoded as {encoding} (guessed)"
+    raise InputError("", f"not UTF-8 (byte {first_bad + 1}), and no fallback encoding (cp1252, latin-1) "
+                         "gives plausible text; save it as UTF-8")
+
+
+def _decode(data: bytes, encoding: str, final: bool) -> str:
+    if final:
+        return data.decode(encoding)
+    return codecs.getincrementaldecoder(encoding)().decode(data, final=False)
+
+
+def _utf16_without_bom(sniff: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when most odd/even bytes are NUL, as in ASCII text in UTF-16."""
+    if len(sniff) < 8:
+        return None
+    even, odd = sniff[0::2], sniff[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _binary_kind(sniff: bytes) -> str | None:
+    """A message when the bytes are binary (NUL bytes, a known format, mostly control bytes)."""
+    for magic, name in _MAGIC.items():
+        if sniff.startswith(magic):
+            return f"binary file ({name}), not text"
+    if b"\x00" in sniff:
+        return "binary file (contains NUL bytes), not text"
+    if sniff:
+        controls = sum(1 for b in sniff if b < 0x20 and b not in _TEXT_CONTROLS)
+        if controls > 0.05 * len(sniff):
+            return "binary file (mostly non-text bytes), not text"
+    return None
+
+
+def _looks_like_text(text: str) -> bool:
+    """English-language text in an 8-bit code page: few non-ASCII letters, no C1 controls."""
+    sample = text[:_SNIFF_BYTES]
+    if not sample:
+        return False
+    if any("\x80" <= ch <= "\x9f" for ch in sample):
+        return False
+    non_ascii = sum(1 for ch in sample if ord(ch) > 127)
+    return non_ascii <= 0.1 * len(sample)
+
+
+def _title(text: str) -> str | None:
+    """The title from a leading ``# `` line (Markdown heading), if any."""
+    first = text.lstrip("\n").split("\n", 1)[0]
+    if first.startswith("# ") and first[2:].strip():
+        return first[2:].strip()
+    return None
+
+
+def cut_text(text: str, max_chars: int) -> str:
+    """``text`` cut to at most ``max_chars``, at a paragraph or sentence end when one is near."""
+    if len(text) <= max_chars:
+        return text
+    head = text[:max_chars]
+    floor = max_chars // 2
+    for sep in ("\n\n", "\n", ". "):
+        pos = head.rfind(sep)
+        if pos >= floor:
+            return head[:pos + len(sep)]
+    return head
+
+
+def _read_sidecars(folder: Path) -> tuple[dict[Path, dict], list[InputWarning]]:
+    """Metadata entries of the JSON sidecars in ``folder``, keyed by resolved file path."""
+    meta: dict[Path, dict] = {}
+    warnings: list[InputWarning] = []
+    try:
+        candidates = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json" and p.is_file())
+    except OSError:
+        return meta, warnings
+    for sidecar in candidates:
+        where = str(sidecar)
+        try:
+            data = json.loads(sidecar.read_bytes().decode("utf-8-sig"))
+        except (OSError, UnicodeDecodeError) as exc:
+            warnings.append(InputWarning(where, f"metadata sidecar unreadable ({exc}); ignored"))
+            continue
+        except json.JSONDecodeError as exc:
+            warnings.append(InputWarning(where, f"metadata sidecar is not valid JSON ({exc.msg}, line {exc.lineno}); ignored"))
+            continue
+        if not isinstance(data, dict) or "documents" not in data:
+            continue  # some other JSON file, not a sidecar
+        entries = data["documents"]
+        if not isinstance(entries, list):
+            warnings.append(InputWarning(where, "metadata sidecar: 'documents' is not a list; ignored"))
+            continue
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+                warnings.append(InputWarning(where, f"metadata sidecar: entry {i + 1} has no 'file' name; ignored"))
+                continue
+            meta[(folder / entry["file"]).resolve()] = entry
+    return meta, warnings
+
+
+def builtin_seeds() -> Path:
+    """The sample corpus ``strikemap map`` reads when given no paths.
+
+    Looks for ``seeds/`` shipped inside the package (package data), next to the
+    package in a source checkout, then in the current directory.
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "seeds", here.parent / "seeds", Path.cwd() / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    from geo.model import StrikemapError
+
+    raise StrikemapError("no input paths given and the built-in seeds/ folder was not found")

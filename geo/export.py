@@ -1,0 +1,258 @@
+"""Events and area claims as flat tables for GIS, spreadsheets and ACLED workflows.
+
+``events_frame`` gives one row per event with flat columns (QGIS and kepler.gl
+read them as they are) and a lon/lat point geometry in EPSG:4326;
+``acled_frame`` renames and recodes the same events into ACLED's column set.
+Writing goes through geopandas/pyogrio and pandas, always atomically.
+
+>>> write_events(events_frame(report.event_list), "events.gpkg", "gpkg")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import Point
+
+from geo.atomic import atomic_path
+from geo.model import PRECISION_WORDS, RU, UA, WEAPON_KINDS, AreaClaim, Event, StrikemapError
+
+CRS = "EPSG:4326"
+FORMATS = ("geojson", "gpkg", "csv", "parquet")
+#: One column per weapon kind: the number launched (empty when none or not counted).
+WEAPON_COLUMNS = {kind: f"w_{kind}" for kind in WEAPON_KINDS}
+
+_INT_COLUMNS = ("intercepted", "killed", "injured", "geonameid", "precision", "n_sources", *WEAPON_COLUMNS.values())
+EVENT_COLUMNS = (
+    "id", "type", "sub_type", "date", "date_precision", "attacker", "attacker_basis",
+    "weapons", *WEAPON_COLUMNS.values(), "intercepted", "targets", "killed", "injured",
+    "place_name", "geonameid", "place_kind", "admin1_code", "admin1_name", "country_code",
+    "precision", "precision_words", "claimant", "n_sources", "outlets", "evidence",
+    "documents", "disagreements", "qualifiers",
+)
+CLAIM_COLUMNS = (
+    "id", "controller", "region", "admin1_code", "country_code", "area_km2", "area_text",
+    "qualifier", "claimant", "date", "near", "n_sources", "outlets", "evidence", "documents",
+)
+
+# ACLED codebook (2023): actor names of the two state forces and the event
+# categories our sub-types fall under.
+ACLED_ACTORS = {RU: "Military Forces of Russia (2000-)", UA: "Military Forces of Ukraine (2019-)"}
+ACLED_UNKNOWN_ACTOR = "Unidentified Armed Group"
+ACLED_TYPES = {
+    "air_drone_strike": ("Explosions/Remote violence", "Air/drone strike"),
+    "glide_bomb": ("Explosions/Remote violence", "Air/drone strike"),
+    "missile_attack": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "shelling_artillery": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "ground_assault": ("Battles", "Armed clash"),
+    "interception": ("Strategic developments", "Disrupted weapons use"),
+}
+ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+# Targets that make civilians the second actor (ACLED's "Civilians (country)").
+CIVILIAN_TARGETS = ("residential", "medical", "education", "cultural")
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "actor2", "iso", "country", "admin1", "location", "latitude",
+    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities",
+)
+
+
+def _join(values: Iterable) -> str | None:
+    """Values ";"-joined for one flat column; None when there are none."""
+    return "; ".join(str(v) for v in values if v not in (None, "")) or None
+
+
+def _point(place) -> Point | None:
+    return Point(place.lon, place.lat) if place is not None else None
+
+
+def _frame(rows: list[dict], columns: Sequence[str], geometry: list) -> gpd.GeoDataFrame:
+    df = pd.DataFrame(rows, columns=list(columns))
+    for col in _INT_COLUMNS:
+        if col in df:
+            df[col] = df[col].astype("Int64")
+    return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geometry, crs=CRS, index=df.index), crs=CRS)
+
+
+def event_row(event: Event) -> dict:
+    """One event's flat properties (the columns of ``events_frame``)."""
+    loc = event.location
+    place = loc.place if loc else None
+    first = event.sources[0] if event.sources else None
+    row = {
+        "id": event.id,
+        "type": event.type,
+        "sub_type": event.sub_type,
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision,
+        "attacker": event.attacker,
+        "attacker_basis": event.attacker_basis,
+        "weapons": _join(event.weapons),
+        "intercepted": event.intercepted,
+        "targets": _join(event.targets),
+        "killed": event.killed,
+        "injured": event.injured,
+        "place_name": place.name if place else None,
+        "geonameid": place.geonameid if place else None,
+        "place_kind": place.kind if place else None,
+        "admin1_code": place.admin1_code if place else None,
+        "admin1_name": place.admin1_name if place else None,
+        "country_code": place.country_code if place else None,
+        "precision": loc.precision if loc else None,
+        "precision_words": loc.precision_words if loc else None,
+        "claimant": event.claimant,
+        "n_sources": len(event.sources),
+        "outlets": _join(event.outlets),
+        "evidence": " ".join(first.sentence.split()) if first else None,
+        "documents": _join(dict.fromkeys(s.document for s in event.sources)),
+        "disagreements": _join(
+            f"{d.field}: " + " vs ".join(f"{v} ({s})" for v, s in d.values) for d in event.disagreements),
+        "qualifiers": _join(f"{k}: {v}" for k, v in sorted(event.qualifiers.items())),
+    }
+    for kind, col in WEAPON_COLUMNS.items():
+        row[col] = event.weapons.get(kind)
+    return row
+
+
+def events_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
+    """Events as a GeoDataFrame (EPSG:4326): flat columns, point at the location or None."""
+    events = list(events)
+    return _frame([event_row(e) for e in events], EVENT_COLUMNS,
+                  [_point(e.location.place if e.location else None) for e in events])
+
+
+def claims_frame(claims: Iterable[AreaClaim]) -> gpd.GeoDataFrame:
+    """Area-of-control claims as a GeoDataFrame, located at their region's point."""
+    claims = list(claims)
+    rows = []
+    for c in claims:
+        first = c.sources[0] if c.sources else None
+        rows.append({
+            "id": c.id,
+            "controller": c.controller,
+            "region": c.region.name if c.region else None,
+            "admin1_code": c.region.admin1_code if c.region else None,
+            "country_code": c.region.country_code if c.region else None,
+            "area_km2": c.area_km2,
+            "area_text": c.area_text,
+            "qualifier": c.qualifier,
+            "claimant": c.claimant,
+            "date": c.date.isoformat() if c.date else None,
+            "near": _join(p.name for p in c.near),
+            "n_sources": len(c.sources),
+            "outlets": _join(dict.fromkeys(s.outlet for s in c.sources if s.outlet)),
+            "evidence": " ".join(first.sentence.split()) if first else None,
+            "documents": _join(dict.fromkeys(s.document for s in c.sources)),
+        })
+    df = _frame(rows, CLAIM_COLUMNS, [_point(c.region) for c in claims])
+    df["area_km2"] = df["area_km2"].astype("Float64")
+    return df
+
+
+def _country(code: str | None) -> tuple[str | None, str | None]:
+    """(ISO 3166-1 alpha-3, name) of a two-letter country code."""
+    if not code:
+        return None, None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return None, code
+    return country.alpha_3, getattr(country, "common_name", None) or country.name
+
+
+def acled_frame(events: Iterable[Event]) -> pd.DataFrame:
+    """Events with ACLED's column names and codes, so ACLED workflows can read them.
+
+    ``geo_precision`` is ACLED's 1-3 (country-only locations count as 3);
+    ``fatalities`` is 0 when none were reported, as in ACLED.
+    """
+    rows = []
+    for event in events:
+        place = event.location.place if event.location else None
+        iso3, country = _country(place.country_code if place else None)
+        event_type, sub_event = ACLED_TYPES.get(event.sub_type, ("Explosions/Remote violence", event.sub_type))
+        civilians = any(t in CIVILIAN_TARGETS for t in event.targets)
+        notes = [" ".join(s.sentence.split()) for s in event.sources[:1]]
+        if event.weapons:
+            notes.append("Weapons: " + ", ".join(
+                f"{n} {k}" if n is not None else k for k, n in event.weapons.items()) + ".")
+        if event.intercepted is not None:
+            notes.append(f"Intercepted: {event.intercepted}.")
+        if event.claimant:
+            notes.append(f"Claimed by: {event.claimant}.")
+        rows.append({
+            "event_id_cnty": f"{iso3 or 'XXX'}-{event.id}",
+            "event_date": event.date.isoformat() if event.date else None,
+            "year": event.date.year if event.date else None,
+            "time_precision": ACLED_TIME_PRECISION.get(event.date_precision or "", 3),
+            "disorder_type": "Political violence",
+            "event_type": event_type,
+            "sub_event_type": sub_event,
+            "actor1": ACLED_ACTORS.get(event.attacker, ACLED_UNKNOWN_ACTOR),
+            "actor2": f"Civilians ({country})" if civilians and country else None,
+            "iso": iso3,
+            "country": country,
+            "admin1": place.admin1_name if place else None,
+            "location": place.name if place else None,
+            "latitude": round(place.lat, 4) if place else None,
+            "longitude": round(place.lon, 4) if place else None,
+            "geo_precision": min(event.location.precision, 3) if event.location else None,
+            "source": _join(event.outlets),
+            "source_scale": None,
+            "notes": " ".join(notes),
+            "fatalities": event.killed or 0,
+        })
+    df = pd.DataFrame(rows, columns=list(ACLED_COLUMNS))
+    for col in ("year", "time_precision", "geo_precision", "fatalities"):
+        df[col] = df[col].astype("Int64")
+    return df
+
+
+def _plain(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
+    """A GeoDataFrame as a plain table with longitude/latitude columns (for CSV)."""
+    df = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
+    geom = gdf.geometry
+    present = geom.notna() & ~geom.is_empty
+    df["longitude"] = pd.Series(pd.NA, index=df.index, dtype="Float64")
+    df["latitude"] = pd.Series(pd.NA, index=df.index, dtype="Float64")
+    if present.any():
+        df.loc[present, "longitude"] = geom[present].x
+        df.loc[present, "latitude"] = geom[present].y
+    return df
+
+
+def write_table(df: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write a plain DataFrame as CSV (UTF-8, no index), atomically."""
+    with atomic_path(path) as tmp:
+        df.to_csv(tmp, index=False)
+    return Path(path)
+
+
+def write_events(gdf: gpd.GeoDataFrame, path: str | os.PathLike, format: str | None = None,
+                 *, layer: str = "events") -> Path:
+    """Write a frame of ``events_frame``/``claims_frame`` as ``format``, atomically.
+
+    geojson is RFC 7946 (FeatureCollection, lon/lat, WGS84); csv carries the
+    point as ``longitude``/``latitude`` columns; gpkg and parquet keep the
+    geometry. ``format`` defaults to the file's suffix.
+    """
+    path = Path(path)
+    fmt = (format or path.suffix.lstrip(".")).lower()
+    fmt = {"json": "geojson", "geoparquet": "parquet"}.get(fmt, fmt)
+    if fmt not in FORMATS:
+        raise StrikemapError(f"{path}: unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    with atomic_path(path) as tmp:
+        if fmt == "geojson":
+            gdf.to_file(tmp, driver="GeoJSON", engine="pyogrio", layer_options={"RFC7946": "YES"})
+        elif fmt == "gpkg":
+            gdf.to_file(tmp, driver="GPKG", engine="pyogrio", layer=layer)
+        elif fmt == "parquet":
+            gdf.to_parquet(tmp, index=False)
+        else:
+            _plain(gdf).to_csv(tmp, index=False)
+    return path
