@@ -803,10 +803,25 @@ def _fold_country_events(events: list[Event]) -> list[Event]:
     return out
 
 
+# Every word that can make a clause eventful (a superset of what read_frame looks for), so
+# the full reading runs only where it can find something: most news sentences have none.
+_EVENT_HINT = re.compile("|".join(
+    [_STRIKE_RE.pattern, _GROUND_RE.pattern, _INTERCEPT_RE.pattern, _PART_OF.pattern.lstrip("^"),
+     r"\b" + lx.KILLED_WORDS + r"\b", r"\b" + lx.INJURED_WORDS + r"\b"]
+    + [r.pattern for _, r in _WEAPON_RES] + [pat for pat, _ in lx.NO_CASUALTIES]), re.I)
+
+
+def might_report_attack(text: str) -> bool:
+    """Cheap test: does the clause hold any attack, weapon, interception or casualty word?"""
+    return _EVENT_HINT.search(text) is not None
+
+
 def read_frames(doc: Document, sentences: list[Sentence], mentions: list[ResolvedMention]) -> list[Frame]:
     """The attack-reporting clauses of a document, in order."""
     frames = []
     for s in sentences:
+        if not might_report_attack(s.text):
+            continue
         for start, end in clause_spans(s):
             f = read_frame(doc, s, start, end, mentions)
             if f.eventful and not find_areas(f.text):  # an area figure makes it a claim, not an event
