@@ -11,6 +11,7 @@ country-only report counts in ``country_totals`` alone).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 import pandas as pd
 
@@ -26,11 +27,34 @@ COUNTRY_COLUMNS = ("country_code", "country", "regions", *_COUNTS, "first_date",
 NO_LOCATION = "(no location)"
 
 
-def _event_rows(events: Iterable[Event]) -> pd.DataFrame:
+def _shared_fields(e: Event) -> set[str]:
+    """Fields whose figure is one tally shared by several region-level reports."""
+    return set(filter(None, e.qualifiers.get("shared", "").split(",")))
+
+
+def _event_rows(events: Iterable[Event], *, shared: str = "drop") -> pd.DataFrame:
+    """One row of counts per event.
+
+    A tally shared by a group of region-level reports ("90 drones on the Kharkiv,
+    Poltava and Kyiv regions") cannot be attributed to any one region: with
+    ``shared="drop"`` its fields count nothing (region rows); with
+    ``shared="once"`` they count once per group (country totals).
+    """
     rows = []
+    seen_groups: set[str] = set()
     for e in events:
         place = e.location.place if e.location else None
         counts = {k: n for k, n in e.weapons.items() if isinstance(n, int)}
+        dropped = _shared_fields(e)
+        if dropped and shared == "once":
+            group = e.qualifiers.get("group", e.id)
+            if group not in seen_groups:
+                seen_groups.add(group)
+                dropped = set()
+        if "weapons" in dropped:
+            counts = {}
+        if dropped & {"intercepted", "killed", "injured"}:
+            e = replace(e, **{f: None for f in dropped & {"intercepted", "killed", "injured"}})
         rows.append({
             "admin1_code": place.admin1_code if place else None,
             "region": place.admin1_name if place else None,
@@ -104,7 +128,7 @@ def country_totals(events: Iterable[Event], claims: Iterable[AreaClaim] = ()) ->
     """
     events = list(events)
     claims = list(claims)
-    rows = pd.concat([_event_rows(events), _claim_rows(claims)], ignore_index=True)
+    rows = pd.concat([_event_rows(events, shared="once"), _claim_rows(claims)], ignore_index=True)
     if rows.empty:
         return _typed(pd.DataFrame(columns=list(COUNTRY_COLUMNS)))
     out = _aggregate(rows.drop(columns=["admin1_code", "region"]), ["country_code"])
@@ -153,8 +177,10 @@ def to_markdown(regions: pd.DataFrame, countries: pd.DataFrame | None = None, *,
     parts = [f"# {title}", "",
              "One row per first-level region (ADM1) with any report. `launched` sums the weapon "
              "counts the reports give; `intercepted` the numbers reported shot down; `n_sources` "
-             "counts distinct documents. Region rows count only events located inside the region; "
-             "country totals also count region-less and country-only reports.", "",
+             "counts distinct documents. Region rows count only events located inside the region, and "
+             "leave out tallies a report shares across several regions (\"90 drones on the Kharkiv, "
+             "Poltava and Kyiv regions\"); country totals count each such tally once and also count "
+             "region-less and country-only reports.", "",
              "## Regions", ""]
     parts.append(markdown_table(regions) if len(regions) else "_No located reports._")
     if countries is not None:

@@ -105,3 +105,42 @@ def test_markdown_has_every_row_and_escapes_pipes(events, claims):
         assert f"| {name} |" in md
     table = markdown_table(pd.DataFrame({"a": ["x|y"], "n": [1]}))
     assert table.splitlines() == ["| a | n |", "| --- | ---: |", "| x\\|y | 1 |"]
+
+
+def _shared_tally_groups(events):
+    groups = {}
+    for e in events:
+        if "weapons" in e.qualifiers.get("shared", ""):
+            groups.setdefault(e.qualifiers["group"], []).append(e)
+    return groups
+
+
+def test_tally_shared_across_regions_counts_once_per_country():
+    """The seeds list six regions under one national tally: no region claims it, the country counts it once."""
+    from geo.documents import builtin_seeds, load_documents
+    from geo.pipeline import parse_document
+
+    docs, _ = load_documents([builtin_seeds()])
+    events = [e for d in docs for e in parse_document(d).events]
+    groups = _shared_tally_groups(events)
+    assert groups, "the seeds hold a tally shared by region-level reports"
+    group = max(groups.values(), key=len)
+    assert len(group) >= 3 and len({e.location.place.admin1_code for e in group}) == len(group)
+    tally = sum(n for n in group[0].weapons.values() if n)
+
+    regions = region_summary(events).set_index("admin1_code")
+    for e in group:
+        row = regions.loc[e.location.place.admin1_code]
+        assert row["events"] >= 1
+        own = [o for o in events if o.location and o.location.place.admin1_code == e.location.place.admin1_code
+               and "weapons" not in o.qualifiers.get("shared", "")]
+        assert row["launched"] == sum(n for o in own for n in o.weapons.values() if n)
+
+    country = group[0].location.place.country_code
+    totals = country_totals(events).set_index("country_code")
+    unshared = [o for o in events if o.location and o.location.place.country_code == country
+                and "weapons" not in o.qualifiers.get("shared", "")]
+    once = sum(sum(n for n in g[0].weapons.values() if n) for g in groups.values()
+               if g[0].location.place.country_code == country)
+    assert tally > 0
+    assert totals.loc[country, "launched"] == once + sum(n for o in unshared for n in o.weapons.values() if n)
