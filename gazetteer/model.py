@@ -36,6 +36,9 @@ class Place:
     iso_code: str | None = None
     feature_type: str | None = None
     source: str = "geonames"
+    #: How a search matched: "name", "region_name" (a region's bare name), "alternate"
+    #: (an alternate name), "variant" (a romanisation variant); None outside search.
+    match: str | None = None
 
     def to_dict(self) -> dict:
         """The JSON fields other parts and the CLI read (names are a contract)."""

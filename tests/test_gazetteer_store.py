@@ -1,0 +1,97 @@
+"""The store's life cycle on real files: validity checks, corrupt store rebuilt, concurrent builds, fallbacks."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gazetteer import Gazetteer
+from gazetteer import store
+
+
+@pytest.fixture(scope="module")
+def built(gazetteer) -> Path:
+    """The real store's path (built once per machine by the session fixture)."""
+    return gazetteer.path
+
+
+def test_default_store_is_valid_and_keyed_by_inputs(built):
+    assert store.check(built, store.input_hash()) is None
+    assert built.name.startswith(store.STORE_PREFIX) and store.input_hash()[:16] in built.name
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty", "incomplete"])
+def test_damaged_copies_are_detected(built, tmp_path, damage):
+    copy = tmp_path / "g.sqlite"
+    shutil.copyfile(built, copy)
+    if damage == "truncate":
+        with open(copy, "r+b") as fh:
+            fh.truncate(copy.stat().st_size // 2)
+    elif damage == "garbage":
+        copy.write_bytes(b"not a database at all" * 100)
+    elif damage == "empty":
+        copy.write_bytes(b"")
+    else:
+        import sqlite3
+
+        con = sqlite3.connect(copy)
+        con.execute("UPDATE meta SET value = '0' WHERE key = 'complete'")
+        con.commit()
+        con.close()
+    assert store.check(copy) is not None
+
+
+def test_other_inputs_make_the_store_stale(built):
+    assert store.check(built, "0" * 64) == "built from other inputs"
+
+
+def test_unwritable_cache_dir_falls_back_to_a_temporary_one(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache dir's parent should be")
+    monkeypatch.setenv(store.ENV_CACHE_DIR, str(blocker / "cache"))
+    with pytest.warns(RuntimeWarning, match="not writable"):
+        directory = store.usable_dir()
+    assert directory != blocker / "cache" and os.access(directory, os.W_OK)
+
+
+def test_cache_dir_from_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv(store.ENV_CACHE_DIR, str(tmp_path / "c"))
+    assert store.cache_dir() == tmp_path / "c"
+    assert store.store_path().parent == tmp_path / "c"
+
+
+def test_open_a_given_valid_path(built):
+    gaz = Gazetteer.open(built)
+    assert gaz.path == built and gaz.search("Kyiv")[0].geonameid == 703448
+
+
+_BUILDER = """
+import json, sys
+from gazetteer import Gazetteer
+gaz = Gazetteer.open(sys.argv[1])
+print(json.dumps({"top": gaz.search("Sumy region")[0].admin1_code, "built": gaz.info()["built"]}))
+"""
+
+
+@pytest.mark.slow
+def test_corrupt_store_is_rebuilt_by_two_processes_at_once(built, tmp_path):
+    """A truncated store, opened by two processes at the same time: one rebuilds, both get a good store."""
+    target = tmp_path / "gazetteer.sqlite"
+    shutil.copyfile(built, target)
+    with open(target, "r+b") as fh:
+        fh.truncate(target.stat().st_size // 3)
+    assert store.check(target) is not None
+    procs = [subprocess.Popen([sys.executable, "-c", _BUILDER, str(target)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=1200) for p in procs]
+    for p, (out, err) in zip(procs, outs):
+        assert p.returncode == 0, err
+    results = [json.loads(out.strip().splitlines()[-1]) for out, _ in outs]
+    assert all(r["top"] == "UA.21" for r in results)
+    assert results[0]["built"] == results[1]["built"]  # one build, the other process reused it
+    assert store.check(target) is None
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]  # no temporary file left behind
