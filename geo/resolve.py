@@ -1,9 +1,779 @@
-"""Resolution of candidate mentions to places, roles and precision. PLACEHOLDER."""
+"""Resolution of candidate mentions to places, roles and geo-precision.
+
+For each candidate the gazetteer gives its readings; one is chosen by a
+score that adds up, in order of weight:
+
+* the cue's kind: a region phrase wants an ADM1 unit, "village of" a place;
+* countries and ADM1 units before homonymous towns, then population;
+* containers: "Rylsk, Kursk region", "X in the Y region", "Russia's Y region"
+  restrict the reading to that region or country;
+* document coherence: countries named or implied (demonyms) in the report,
+  the war prior (a report about the war prefers UA/RU readings), readings
+  near places already resolved, and the same name read the same way
+  throughout the document.
+
+A candidate whose evidence is weak (sentence-initial, a title-case headline,
+"X said") is kept only if its reading is strong (a country, an ADM1 unit, a
+large town, or a town in the report's countries). Unresolvable candidates
+are dropped; :func:`resolve_debug` counts them.
+
+Roles (:func:`_role`) follow the project's annotation rules: event locations
+(hit, attacked, shot down over, fought over, captured; their containers;
+"near X"; front sectors), actor metonyms (a country, capital or seat of power
+as the subject of agency verbs, possessor of state organs, party to talks)
+and other (datelines, officials' titles, venues, origins, reference points,
+alert-only areas, background mentions). They read the grammar around the
+mention: the preceding preposition or verb, the following verb, a possessive
+and its head noun.
+"""
 
 from __future__ import annotations
 
-from geo.model import Document, Mention, ResolvedMention, Sentence
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from gazetteer import normalize
+from gazetteer.model import Place
+from geo.lexicon.cues import LOCATIVE_PREPS, NEAR_PREPS
+from geo.lexicon.demonyms import DEMONYMS
+from geo.lexicon.organisations import MEDIA_NOUNS, ORGAN_NOUNS, SEATS_OF_POWER
+from geo.lexicon.verbs import ACTOR_VERBS, EVENT_WORDS, OFFICIAL_NOUNS, SPEECH_VERBS, VENUE_WORDS
+from geo.model import ACTOR_METONYM, EVENT_LOCATION, OTHER, Document, Mention, ResolvedMention, Sentence
+
+log = logging.getLogger(__name__)
+
+# Countries whose readings a report about the war prefers.
+_WAR_COUNTRIES = ("UA", "RU")
+_WAR_CUES = frozenset(
+    "ukraine ukrainian russia russian kyiv kiev moscow kremlin zelensky zelenskyy putin donbas crimea "
+    "oblast drone drones missile missiles shahed shelling".split()
+)
+_STRONG_CUES = ("region_phrase", "noun:", "dateline", "seat_of_power", "list:")
+
+
+@dataclass
+class _Doc:
+    """Per-document caches and coherence evidence."""
+
+    gaz: object
+    text: str
+    lookups: dict = field(default_factory=dict)
+    countries: Counter = field(default_factory=Counter)
+    adm1s: Counter = field(default_factory=Counter)
+    cells: dict = field(default_factory=dict)
+    inside: set = field(default_factory=set)
+    war: bool = False
+    chosen: dict = field(default_factory=dict)  # normalised lookup -> Place
+    unknown: int = 0
+
+    def exact(self, name: str, country: str | None = None) -> list[Place]:
+        key = ("x", name.casefold(), country)
+        hit = self.lookups.get(key)
+        if hit is None:
+            try:
+                hit = list(self.gaz.exact(name, country=country)) if country else list(self.gaz.exact(name))
+            except Exception as exc:  # never let one odd name break a document
+                log.debug("exact(%r) failed: %s", name, exc)
+                hit = []
+            self.lookups[key] = hit
+        return hit
+
+    def norm(self, name: str) -> str:
+        key = ("n", name)
+        hit = self.lookups.get(key)
+        if hit is None:
+            hit = self.lookups[key] = normalize(name)
+        return hit
+
+    def is_capital(self, p: Place) -> bool:
+        key = ("c", p.country_code)
+        if key not in self.lookups:
+            try:
+                self.lookups[key] = self.gaz.country(p.country_code) if p.country_code else None
+            except Exception:
+                self.lookups[key] = None
+        return _is_capital_of(self.lookups[key], p)
+
+    def search(self, name: str, kind: str | None = None, country: str | None = None) -> list[Place]:
+        key = ("s", name.casefold(), kind, country)
+        hit = self.lookups.get(key)
+        if hit is None:
+            try:
+                hit = list(self.gaz.search(name, country=country, kind=kind, limit=10))
+            except Exception as exc:
+                log.debug("search(%r) failed: %s", name, exc)
+                hit = []
+            self.lookups[key] = hit
+        return hit
+
+
+def _is_capital_of(country: Place | None, p: Place) -> bool:
+    """The gazetteer puts a country at its capital's coordinates."""
+    return country is not None and p.population >= 50_000 and _distance_km(country, p) < 25
+
+
+def _country_code(d: _Doc, name: str | None) -> str | None:
+    """ISO code of a country name ("Russia" -> "RU"), via the gazetteer."""
+    if not name:
+        return None
+    for p in d.exact(name):
+        if p.kind == "country":
+            return p.country_code
+    return None
+
+
+def _candidates(d: _Doc, m: Mention) -> list[Place]:
+    """All readings of a mention, region phrases asked as such."""
+    if m.kind_hint == "adm1":
+        found = [p for p in d.search(f"{m.lookup} region", kind="adm1") if p.kind == "adm1"]
+        found += [p for p in d.exact(m.lookup) if p.kind == "adm1" and p not in found]
+        if found:
+            return found
+    if m.kind_hint == "county":
+        # A county is an ADM1 unit in some countries (Romania, Norway), an ADM2 in others.
+        found = [p for p in d.exact(m.lookup) if p.kind == "adm1"]
+        if found:
+            return found
+    if m.kind_hint in ("district", "county"):
+        # Districts are not in the gazetteer: the district centre stands for it
+        # ("Rylsky district" -> Rylsk, "Domodedovsky District" -> Domodedovo).
+        found = [p for p in d.exact(m.lookup) if p.kind == "place"]
+        for stem in _district_stems(m.lookup):
+            found += [p for p in d.exact(stem) if p.kind == "place" and p not in found]
+        if found:
+            return found
+    if "acronym" in m.cues:
+        dotted = ".".join(m.lookup) + "."
+        found = [p for p in d.exact(dotted) + d.exact(m.lookup) if p.kind in ("country", "adm1")]
+        return list(dict.fromkeys(found))
+    found = d.exact(m.lookup)
+    if m.kind_hint == "place" and not any(p.kind == "place" for p in found) and _search_ok(m.lookup):
+        found = found + [p for p in d.search(m.lookup, kind="place") if p.score >= 0.31 and p not in found]
+    if not found and _search_ok(m.lookup):
+        # A spelling variant ("Zaporizhia", "Kurakhovo"): accept a close match in the report's countries.
+        near = [p for p in d.search(m.lookup) if p.score >= 0.33 and p.kind in ("place", "adm1")
+                and (p.country_code in d.countries or (d.war and p.country_code in _WAR_COUNTRIES))]
+        found = near[:3]
+    return found
+
+
+_ADJ_ENDINGS = ("skyi", "skiy", "skyy", "sky", "ski", "ska", "ske", "skoi", "skoy", "skoye", "skyi", "y", "iy", "yi", "a", "e")
+
+
+def _district_stems(name: str) -> list[str]:
+    """Town names a district adjective may come from (Russian/Ukrainian -sky, -ska, -ske)."""
+    out: list[str] = []
+    for end in sorted(_ADJ_ENDINGS, key=len, reverse=True):
+        if name.lower().endswith(end) and len(name) - len(end) >= 3:
+            base = name[: len(name) - len(end)]
+            out += [base + "sk", base, base + "o", base + "oye", base + "e", base + "a", base + "y", base + "i"]
+            if base.endswith("n"):
+                out += [base[:-1], base[:-1] + "a"]
+    return list(dict.fromkeys(out))
+
+
+def _search_ok(name: str) -> bool:
+    return len(name) >= 4
+
+
+def _base_score(p: Place, m: Mention, cands: list[Place]) -> float:
+    s = 0.0
+    if p.kind == "country":
+        s += 6.0
+    elif p.kind == "adm1":
+        # A bare name shared by a sizeable town of the same country, or by a town larger
+        # than half the region, is the town ("Kursk", "Kyiv", "Washington"); the region then
+        # needs a region phrase.
+        town = any(q.kind == "place" and (
+            (q.country_code == p.country_code and q.population >= 20_000) or q.population > (p.population or 0) / 2)
+            for q in cands)
+        s += -2.0 if town and m.kind_hint != "adm1" else 4.5
+        if m.kind_hint == "adm1" and (p.feature_type or "").lower() in ("city", "autonomous city"):
+            s -= 1.5  # "the Kyiv region" is the oblast around the city, not the city unit
+    elif p.kind == "feature":
+        s += 2.0
+    s += math.log10((p.population or 0) + 10)
+    if m.kind_hint == "adm1":
+        s += 8.0 if p.kind == "adm1" else -4.0
+    elif m.kind_hint == "place":
+        s += 3.0 if p.kind == "place" else -3.0
+    elif m.kind_hint == "district":
+        s += 2.0 if p.kind == "place" else -2.0
+    return s
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _near_km(a: Place, b: Place) -> float:
+    """Equirectangular distance: cheap and close enough below a few hundred km."""
+    x = (b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 111.2 * math.hypot(x, b.lat - a.lat)
+
+
+def _choose(d: _Doc, m: Mention, cands: list[Place], container: Place | None, country_hint: str | None,
+            anchors: list[Place]) -> tuple[Place | None, float]:
+    """The best reading and a 0..1 confidence."""
+    if not cands:
+        return None, 0.0
+    if len(cands) == 1 and country_hint is None and container is None:
+        return cands[0], 0.9
+    key = m.lookup.casefold()
+    total = sum(d.countries.values()) or 1
+    own = d.norm(m.lookup)
+    scored = []
+    for rank, p in enumerate(cands):
+        s = _base_score(p, m, cands) - 0.1 * rank
+        if p.kind == "adm1" and m.start in d.inside:
+            s += 8.0
+        if d.norm(p.name) == own:
+            s += 2.0  # the place's own name, not one of its alternate names
+        if p.country_code:
+            s += 4.0 * d.countries.get(p.country_code, 0) / total
+            if d.war and p.country_code in _WAR_COUNTRIES:
+                s += 2.5
+        if p.kind == "place" and p.admin1_code in d.adm1s:
+            s += 2.0
+        if country_hint and p.country_code:
+            s += 6.0 if p.country_code == country_hint else -3.0
+        if container is not None:
+            if container.kind == "adm1" and p.admin1_code == container.admin1_code and p.kind != "adm1":
+                s += 8.0
+            elif container.kind == "country" and p.country_code == container.country_code:
+                s += 4.0
+            else:
+                s -= 2.0
+        prev = d.chosen.get(key)
+        if prev is not None and prev.geonameid == p.geonameid and m.kind_hint != "adm1":
+            s += 3.0
+        if p.kind == "place" and d.cells:
+            s += 1.0 * min(_support(d, p, key), 3)
+        if anchors and p.kind == "place":
+            near = min(_near_km(p, a) for a in anchors)
+            if near < 100:
+                s += 2.0
+            elif near < 400:
+                s += 1.0
+        scored.append((s, p))
+    scored.sort(key=lambda sp: -sp[0])
+    best_s, best = scored[0]
+    second = scored[1][0] if len(scored) > 1 else best_s - 5
+    conf = 1 / (1 + math.exp(-(best_s - second)))
+    return best, conf
+
+
+@lru_cache(maxsize=1)
+def _inside_re() -> re.Pattern:
+    return re.compile(
+        r"\s+in\s+(?:the\s+)?|,\s+an?\s+(?:[a-z]+\s+)?(?:town|village|city|settlement)\s+in\s+(?:the\s+)?"
+        r"(?:[A-Z][\w-]*[’']s\s+)?(?:[a-z]+ern\s+)?"
+    )
+
+
+def _cell(p: Place) -> tuple[int, int]:
+    return int(math.floor(p.lat)), int(math.floor(p.lon))
+
+
+def _index_cells(d: _Doc, mentions: list[Mention], cands: list[list[Place]]) -> None:
+    """Which names of the document have a reading in each 1-degree cell (spatial coherence)."""
+    for m, cs in zip(mentions, cands):
+        key = m.lookup.casefold()
+        for p in cs[:25]:
+            if p.kind in ("place", "adm1"):
+                d.cells.setdefault(_cell(p), set()).add(key)
+
+
+def _support(d: _Doc, p: Place, key: str) -> int:
+    """How many other names of the document could lie near this reading."""
+    cell = _cell(p)
+    memo = d.lookups.get(("cell", cell, key))
+    if memo is None:
+        la, lo = cell
+        seen: set[str] = set()
+        for dla in (-1, 0, 1):
+            for dlo in (-1, 0, 1):
+                seen |= d.cells.get((la + dla, lo + dlo), set())
+        seen.discard(key)
+        memo = d.lookups[("cell", cell, key)] = len(seen)
+    return memo
+
+
+def _strong(m: Mention) -> bool:
+    return any(c.startswith(_STRONG_CUES) for c in m.cues)
+
+
+def _cued(m: Mention) -> bool:
+    """A locative preposition, a verb of attack or capture, or a possessive before the name."""
+    return any(c.startswith("prev:") and (c[5:] in LOCATIVE_PREPS or c[5:] in _ATTACK_OBJECT_PREVS) for c in m.cues) \
+        or "after_possessive" in m.cues
+
+
+def _weak(m: Mention) -> bool:
+    return any(c in m.cues for c in ("initial", "headline", "in_run", "next_speech", "acronym", "caps"))
+
+
+def _keep(d: _Doc, m: Mention, p: Place) -> bool:
+    """Weigh weak evidence against the strength of the chosen reading."""
+    if p.kind in ("country", "adm1"):
+        if "acronym" in m.cues and p.kind == "adm1" and not _strong(m):
+            return False
+        return True
+    if _strong(m):
+        return True
+    if "prev:to" in m.cues and d.text[max(0, m.start - 13):m.start].lower().rstrip().endswith("according to"):
+        return p.kind == "country" or d.is_capital(p)  # "according to Fedorov": a source, not a place
+    pop = p.population or 0
+    in_doc = p.country_code in d.countries or (d.war and p.country_code in _WAR_COUNTRIES)
+    weak = _weak(m)
+    if "acronym" in m.cues:
+        return False
+    if "next_speech" in m.cues and not _cued(m):
+        return pop >= 500_000  # "Douglas said": a person unless a capital speaks
+    if p.kind == "feature":
+        return True
+    if weak:
+        return pop >= 100_000 or (in_doc and pop >= 5_000)
+    if _cued(m):
+        return pop >= 1_000 or in_doc
+    return pop >= 50_000 or (in_doc and pop >= 1_000) or (in_doc and _cued(m))
+
+
+def _container(d: _Doc, text: str, m: Mention, resolved_by_start: dict[int, Place],
+               sentence_regions: dict[int, list[Place]] | None = None) -> Place | None:
+    """A region named right after the mention ("Rylsk, Kursk region", "X in the Y region"),
+    else the only ADM1 region phrase of the same sentence."""
+    if m.kind_hint == "adm1":
+        return None
+    regions = (sentence_regions or {}).get(m.sentence, [])
+    after = text[m.end:m.end + 60]
+    mm = re.match(r"\s*(?:,|in|in the|of the|,\s*in the)\s+(?:[A-Za-z]+ern\s+)?([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)\s+(?:region|oblast|Oblast|Region|province|Province|krai|Krai|county|County)\b", after)
+    if mm:
+        name = mm.group(1)
+        found = [p for p in d.search(f"{name} region", kind="adm1") if p.kind == "adm1"]
+        if found:
+            return found[0]
+    if len({p.admin1_code for p in regions}) == 1 and m.kind_hint != "adm1":
+        return regions[0]
+    return None
 
 
 def resolve_mentions(doc: Document, sentences: list[Sentence], mentions: list[Mention], gazetteer) -> list[ResolvedMention]:
-    return []
+    """Resolve each candidate to a place, a role and a precision; drop the unresolvable."""
+    return resolve_debug(doc, sentences, mentions, gazetteer)[0]
+
+
+def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Mention], gazetteer):
+    """:func:`resolve_mentions` plus counts of dropped candidates (``unknown``, ``weak``)."""
+    d = _Doc(gazetteer, doc.text)
+    text = doc.text
+    low_words = _words(text)
+    n_war = sum(1 for w in low_words if w in _WAR_CUES)
+    d.war = n_war >= 2 or (n_war == 1 and any(w in EVENT_WORDS for w in low_words))
+    for w in low_words:
+        cc = DEMONYMS.get(w)
+        if cc:
+            d.countries[cc] += 0.5
+    cands = [_candidates(d, m) for m in mentions]
+    # "Olhivske in Zaporizhia", "Stepnohirsk, a town in Ukraine's Zaporizhzhia": Y contains a named place,
+    # so a region reading of Y is preferred.
+    for k in range(1, len(mentions)):
+        m, gap = mentions[k], text[mentions[k - 1].end:mentions[k].start]
+        if k >= 2 and "after_possessive" in m.cues:
+            gap = text[mentions[k - 2].end:m.start]  # "X, a town in Ukraine's Y"
+        if m.kind_hint is None and mentions[k - 1].sentence == m.sentence and _inside_re().fullmatch(gap):
+            d.inside.add(m.start)
+            if not any(p.kind == "adm1" for p in cands[k]):
+                cands[k] = cands[k] + [p for p in d.search(f"{m.lookup} region", kind="adm1")
+                                       if p.kind == "adm1" and p.score >= 0.5][:2]
+    hints = [_country_code(d, m.country_hint) for m in mentions]
+    _index_cells(d, mentions, cands)
+    # Round 1: unambiguous evidence (countries, region phrases) feeds the country profile.
+    first = []
+    for m, cs, h in zip(mentions, cands, hints):
+        p, conf = _choose(d, m, cs, None, h, [])
+        first.append(p)
+        if p is not None and p.country_code and (p.kind in ("country", "adm1") or _strong(m)) and "acronym" not in m.cues or \
+                p is not None and p.kind == "country":
+            d.countries[p.country_code] += 1.0 if p.kind != "country" else 2.0
+            if p.kind == "adm1" or _strong(m):
+                d.adm1s[p.admin1_code] += 1
+    anchors = list({p.geonameid: p for p, m, cs in zip(first, mentions, cands) if p is not None and p.kind in ("place", "adm1")
+                    and (_strong(m) or len(cs) == 1) and p.country_code in d.countries}.values())[:20]
+    out: list[ResolvedMention] = []
+    dropped = Counter()
+    by_start: dict[int, Place] = {}
+    sent_of = {s.index: s for s in sentences}
+    # One sense per discourse: a name read with good evidence once is a place throughout.
+    supported = set()
+    for m, p in zip(mentions, first):
+        if p is not None and not _weak(m) and _keep(d, m, p):
+            supported.add(m.lookup.casefold())
+            supported.update(c for c in m.cues if c.startswith("group:"))
+    sentence_regions: dict[int, list[Place]] = {}
+    for m, p in zip(mentions, first):
+        if p is not None and p.kind == "adm1" and m.kind_hint == "adm1":
+            sentence_regions.setdefault(m.sentence, []).append(p)
+    # "Odessa, Texas", "Rylsk, Kursk region", "Geneva, Switzerland": the next name contains this one.
+    follows: dict[int, Place] = {}
+    for k in range(len(mentions) - 1):
+        nxt_p = first[k + 1]
+        if nxt_p is not None and nxt_p.kind in ("adm1", "country") and mentions[k].kind_hint != "adm1" and \
+                text[mentions[k].end:mentions[k + 1].start] in (", ", ",\u00a0"):
+            follows[mentions[k].start] = nxt_p
+    for m, cs, h in zip(mentions, cands, hints):
+        container = follows.get(m.start) or _container(d, text, m, by_start, sentence_regions)
+        p, conf = _choose(d, m, cs, container, h, anchors)
+        if p is None:
+            dropped["unknown"] += 1
+            continue
+        in_group = any(c in supported for c in m.cues if c.startswith("group:")) and (
+            p.country_code in d.countries or (p.population or 0) >= 1_000)
+        if m.lookup.casefold() not in supported and not in_group and not _keep(d, m, p):
+            dropped["weak"] += 1
+            continue
+        d.chosen.setdefault(m.lookup.casefold(), p)
+        by_start[m.start] = p
+        sent = sent_of.get(m.sentence)
+        role = _role(d, text, sent, m, p)
+        out.append(ResolvedMention(m.start, m.end, m.surface, m.sentence, p, role, _precision(m, p, text), conf, m.cues))
+    out = _propagate_lists(text, out)
+    out = _propagate_containers(text, out)
+    out = _near_reference(text, out)
+    if dropped:
+        log.debug("%s: dropped %s", doc.id, dict(dropped))
+    return out, dropped
+
+
+@lru_cache(maxsize=1)
+def _word_re() -> re.Pattern:
+    return re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _word_re().findall(text)]
+
+
+def _precision(m: Mention, p: Place, text: str) -> int:
+    if p.kind == "country":
+        return 4
+    if p.kind == "adm1":
+        return 3
+    if m.kind_hint in ("district", "sector") or (m.kind_hint == "county" and p.kind == "place"):
+        return 2
+    before = [w for w in _prev_words(text, m.start, 6) if w not in ("village", "town", "city", "settlement", "of")]
+    if before and (before[-1] in NEAR_PREPS or before[-2:] in (["close", "to"], ["outskirts", "of"])):
+        return 2
+    return 1
+
+
+# ---------------------------------------------------------------- roles
+
+_AUX = frozenset("also has have had is was were are will would could can may might must then meanwhile reportedly allegedly already has now further still once again itself on".split())
+_SUBJECT_OPENERS = frozenset(", and but that while as when because although though since so after before if where which".split())
+_ACTOR_OBJECT_PREVS = frozenset(
+    "accused accuses urged urges told warned warns asked pressed called on with between against supports support "
+    "sanctions by favoring favouring favours dislodge pressure pressured help helps helping supported supporting "
+    "arm arming fund funding sanction sanctioned condemned criticised criticized blamed blames setback".split()
+)
+_PARTY_NOUNS = frozenset(
+    "officials official delegation delegations representatives negotiators team envoys guarantees guarantee "
+    "support aid assistance help weapons donors commitment commitments setback loans sanctions".split()
+)
+_ATTACK_OBJECT_PREVS = frozenset(
+    "attacked attack attacking struck strike striking hit hitting shelled shelling bombed bombing targeted targeting "
+    "captured capture seized liberated recaptured retook entered encircled stormed pounded raided invaded "
+    "on over near in at outside across into around toward towards inside within throughout".split()
+)
+_TARGET_NOUNS = frozenset(
+    "shelling bombing bombardment bombardments attack attacks strike strikes outskirts capture liberation "
+    "encirclement storming defence defense siege recapture fall destruction evacuation suburbs".split()
+)
+_BACKGROUND_PREVS = frozenset("invasion war conflict aggression occupation".split())
+
+
+def _next_words(text: str, end: int, n: int = 5, limit: int | None = None) -> list[str]:
+    """Lower-cased words after ``end``, not beyond ``limit`` (the sentence end)."""
+    stop = end + 80 if limit is None else min(end + 80, limit)
+    return [w.lower() for w in _word_re().findall(text[end:stop])][:n]
+
+
+def _prev_words(text: str, start: int, n: int = 4) -> list[str]:
+    """Words before ``start``, articles and direction adjectives left out."""
+    words = [w.lower() for w in _word_re().findall(text[max(0, start - 60):start])]
+    return [w for w in words if w not in _SKIP_PREV][-n:]
+
+
+_SKIP_PREV = frozenset(
+    "the a an northern southern eastern western central northeastern northwestern southeastern southwestern "
+    "north-eastern north-western south-eastern south-western occupied annexed frontline front-line border "
+    "russian ukrainian russian-occupied russian-controlled ukrainian-controlled neighbouring neighboring".split()
+)
+
+
+def _is_state(d: "_Doc", p: Place, m: Mention) -> bool:
+    """A country, a national capital or a seat of power: can stand for a government."""
+    if "seat_of_power" in m.cues or m.lookup.casefold() in SEATS_OF_POWER:
+        return True
+    if p.kind == "country":
+        return True
+    return p.kind == "place" and d.is_capital(p)
+
+
+def _role(d: _Doc, text: str, sent: Sentence | None, m: Mention, p: Place) -> str:
+    """event_location, actor_metonym or other, from the grammar around the mention."""
+    if "dateline" in m.cues:
+        return OTHER
+    state = _is_state(d, p, m)
+    if "seat_of_power" in m.cues:
+        return ACTOR_METONYM
+    after = text[m.end:m.end + 3]
+    possessive = after[:2] in ("’s", "'s", "ʼs") or after[:1] in ("’", "'") and m.surface.endswith("s")
+    nxt = _next_words(text, m.end + (2 if possessive else 0), limit=sent.end if sent else None)
+    prev = _prev_words(text, m.start)
+    s_words = _sentence_words(d, sent)
+    eventful = bool(s_words & EVENT_WORDS)
+    venue = bool(s_words & VENUE_WORDS)
+    # Possessive + organ/official/force/media/territory.
+    if possessive and nxt:
+        head = _np_head(nxt)
+        if head in MEDIA_NOUNS or (nxt[0] in ("state", "state-run") and head in MEDIA_NOUNS):
+            return OTHER
+        if nxt[0] in OFFICIAL_NOUNS and not state:
+            return OTHER  # "the Rostov region's governor"
+        if any(w in ORGAN_NOUNS for w in nxt[:3]) and not any(w in ("region", "oblast", "territory", "city", "border") for w in nxt[:2]):
+            return ACTOR_METONYM if state else OTHER
+        if state and _verb_follows(nxt):
+            return ACTOR_METONYM
+        if state and not _place_follows(text, m.end + 2) and not any(
+                w in ("region", "oblast", "territory", "border", "city", "capital", "soil", "airspace", "coast")
+                for w in nxt[:3]):
+            return ACTOR_METONYM  # "Russia's harsh response", "Kyiv's willingness"
+    # "Kremlin spokesman", "Ukraine drones", "U.S. President", "Kyiv regime".
+    if nxt and not possessive and nxt[0] in ORGAN_NOUNS and nxt[0] not in ("border", "air"):
+        if state:
+            return ACTOR_METONYM
+        if nxt[0] in OFFICIAL_NOUNS:
+            return OTHER
+    if nxt and not possessive and nxt[0] in OFFICIAL_NOUNS:
+        return OTHER
+    if nxt and not possessive and nxt[0] == "air" and len(nxt) > 1 and nxt[1] in ("force", "defence", "defense"):
+        return ACTOR_METONYM if state else OTHER
+    # "President of X", "government of X"; "invasion of X", "war in X".
+    if len(prev) >= 2 and prev[-1] in ("of", "in", "against", "on") and prev[-2] in _BACKGROUND_PREVS:
+        return OTHER
+    if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in _TARGET_NOUNS:
+        return EVENT_LOCATION  # "the shelling of X", "the outskirts of X", "the capture of X"
+    if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in ORGAN_NOUNS:
+        return ACTOR_METONYM if state else OTHER
+    # Subject of an agency verb: "Russia attacked", "Moscow accused", "Washington hopes".
+    if state and _is_subject(text, m) and _verb_follows(nxt):
+        return ACTOR_METONYM
+    if state and nxt and nxt[0].endswith("ing") and nxt[0] in ACTOR_VERBS:
+        return ACTOR_METONYM  # "with Washington hoping", "Moscow saying"
+    if state and prev and prev[-1] in _ACTOR_OBJECT_PREVS and not (prev[-1] in ("on", "against") and eventful):
+        if prev[-1] != "with" or venue or not eventful:
+            return ACTOR_METONYM
+    if state and prev and (prev[-1] == "between" or (prev[-1] == "and" and "between" in prev[-4:-1])):
+        return ACTOR_METONYM  # "talks between Moscow and Kyiv"
+    if state and len(prev) >= 2 and prev[-1] in ("from", "for", "to") and prev[-2] in _PARTY_NOUNS:
+        return ACTOR_METONYM  # "officials from Ukraine", "guarantees for Ukraine", "donors to Kyiv"
+    if state and nxt[:1] == ["and"] and len(nxt) >= 3 and (nxt[2] in ORGAN_NOUNS or nxt[1] in ORGAN_NOUNS):
+        return ACTOR_METONYM  # "U.S. and Russian officials"
+    local = set(_prev_words(text, m.start, 7))
+    if prev and prev[-1] in ("in", "at") and (local & VENUE_WORDS or (venue and not eventful)):
+        return OTHER
+    if "hyphen_adj" in m.cues:
+        return OTHER
+    if m.kind_hint == "sector":
+        return EVENT_LOCATION
+    if len(prev) >= 2 and prev[-1] in ("of", "from") and (prev[-2] in _REFERENCE_WORDS or prev[-2].endswith("ern")):
+        return OTHER  # "60 km from X", "north of X": a reference point
+    if _distance_before().search(text[max(0, m.start - 80):m.start]):
+        return OTHER  # "60 miles from the city of X"
+    if prev and prev[-1] == "from":
+        return EVENT_LOCATION if local & _LEAVE_WORDS else OTHER
+    if prev and prev[-1] in ("to", "towards", "toward") and (local & _MOTION_WORDS):
+        return OTHER
+    if _official_before().search(text[max(0, m.start - 80):m.start]):
+        return OTHER  # "the governor of X", "administration in X", "governor of Russia's X"
+    if prev and prev[-1] in ("visited", "visiting", "visit", "visits", "toured"):
+        return OTHER
+    if s_words & _ALERT_WORDS and not s_words & _HIT_WORDS:
+        return OTHER  # alert-only areas
+    if state or p.kind == "country":
+        if _passive_event(nxt) or (nxt[:2] in (["came", "under"], ["comes", "under"])):
+            return EVENT_LOCATION  # "Kyiv was hit", "Kyiv came under attack"
+        if eventful and prev and prev[-1] in _ATTACK_OBJECT_PREVS:
+            return EVENT_LOCATION
+        if eventful and ("region_phrase" in m.cues or "after_possessive" in m.cues):
+            return EVENT_LOCATION
+        return OTHER
+    if eventful or (d.war and p.country_code in _WAR_COUNTRIES):
+        return EVENT_LOCATION
+    return OTHER
+
+
+_REFERENCE_WORDS = frozenset(
+    "km kilometres kilometers kilometre kilometer miles mile metres meters north south east west northeast "
+    "northwest southeast southwest distance far away capital".split()
+)
+@lru_cache(maxsize=1)
+def _official_before() -> re.Pattern:
+    """A title of a regional or city official right before the mention."""
+    nouns = "governor|mayor|head|administration|administrator|chief|council|prosecutor|police|authorities|officials|spokesman|spokeswoman|residents|native|patron saint"
+    return re.compile(
+        r"\b(?:" + nouns + r")\s+(?:of|in|for)\s+(?:the\s+)?(?:[A-Z][\w-]*[’']s\s+)?(?:[a-z-]+\s+){0,2}$"
+    )
+@lru_cache(maxsize=1)
+def _distance_before() -> re.Pattern:
+    return re.compile(
+        r"\b(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?)\s+(?:[a-z]+\s+){0,2}(?:from|of|away from)\s+"
+        r"(?:the\s+)?(?:(?:city|town|village|settlement) of\s+)?$"
+    )
+
+
+_LEAVE_WORDS = frozenset("withdraw withdrew withdrawing withdrawn withdrawal retreat retreated retreating pulled pull "
+                         "ousted expelled driven pushed liberated liberation recaptured".split())
+_MOTION_WORDS = frozenset("heading headed flying flew travel travelled traveled went returned moved evacuated fled "
+                          "direction trip visit route flights sent deported transported bound".split())
+_ALERT_WORDS = frozenset("warning warnings alert alerts siren sirens alarm alarms".split())
+_HIT_WORDS = frozenset("hit struck killed injured wounded damaged destroyed explosion explosions blast blasts "
+                       "shot intercepted downed fire debris".split())
+
+
+def _place_follows(text: str, pos: int) -> bool:
+    """A capitalised name (after optional lower-case adjectives) follows: "Ukraine's southern Kherson"."""
+    return bool(re.match(r"\s+(?:[a-z-]+\s+){0,2}[A-Z]", text[pos:pos + 60]))
+
+
+def _sentence_words(d: _Doc, sent: Sentence | None) -> frozenset[str]:
+    """The lower-cased words of a sentence, computed once per sentence."""
+    if sent is None:
+        return frozenset()
+    key = ("sw", sent.index)
+    hit = d.lookups.get(key)
+    if hit is None:
+        hit = d.lookups[key] = frozenset(_words(sent.text))
+    return hit
+
+
+def _np_head(words: list[str]) -> str:
+    """The head of a short noun phrase: the last word before a verb or preposition."""
+    head = words[0]
+    for w in words[:3]:
+        if w in ("said", "says", "has", "had", "was", "is", "of", "in", "on", "and", "that", "to"):
+            break
+        head = w
+    return head
+
+
+_BE = frozenset("is was were are be been being".split())
+
+
+def _passive_event(nxt: list[str]) -> bool:
+    """"was hit", "has been struck", "were attacked again": the subject suffered the event."""
+    k = 0
+    while k < min(len(nxt), 5) and (nxt[k] in _AUX or nxt[k] in _BE or nxt[k].endswith("ly")):
+        if nxt[k] in _BE and k + 1 < len(nxt) and nxt[k + 1] in EVENT_WORDS:
+            return True
+        k += 1
+    return False
+
+
+def _verb_follows(nxt: list[str]) -> bool:
+    """An agency verb starts the predicate (after auxiliaries, adverbs, "and Y"); not a passive."""
+    k = 0
+    while k < min(len(nxt), 6):
+        w = nxt[k]
+        if w in _BE and k + 1 < len(nxt) and (nxt[k + 1] in EVENT_WORDS or nxt[k + 1].endswith("ed")):
+            return False  # "Kyiv was hit", "Russia was targeted"
+        if w in ACTOR_VERBS or (len(w) > 4 and w.endswith("ed") and w not in EVENT_WORDS) or w in ("has", "have", "had"):
+            return True
+        if w == "been":
+            return False  # passive: "X has been hit"
+        if w in _AUX or w.endswith("ly"):
+            k += 1
+            continue
+        if w == "and" and k == 0 and len(nxt) > 2:
+            k += 2  # "Ukraine and Russia exchanged"
+            continue
+        return False
+    return False
+
+
+def _is_subject(text: str, m: Mention) -> bool:
+    """Nothing but a clause opener between the mention and the clause start."""
+    before = text[max(0, m.start - 40):m.start]
+    stripped = before.rstrip(" \u00a0“\"‘'(")
+    if not stripped or stripped[-1] in ".!?\n:;—–-":
+        return True
+    words = _word_re().findall(stripped[-20:])
+    if stripped.endswith(","):
+        return True
+    if words and (words[-1].lower() in _SUBJECT_OPENERS or words[-1].lower() in SPEECH_VERBS):
+        return True
+    if words and words[-1].lower() == "the":
+        return True
+    return False
+
+
+def _propagate_lists(text: str, out: list[ResolvedMention]) -> list[ResolvedMention]:
+    """Members of one coordinated list share the role of its event members."""
+    if not out:
+        return out
+    result = list(out)
+    i = 0
+    while i < len(result):
+        j = i
+        while j + 1 < len(result) and result[j + 1].sentence == result[i].sentence and \
+                re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*", text[result[j].end:result[j + 1].start]):
+            j += 1
+        if j > i:
+            roles = {r.role for r in result[i:j + 1]}
+            if EVENT_LOCATION in roles and ACTOR_METONYM not in roles:
+                for k in range(i, j + 1):
+                    r = result[k]
+                    if r.role != EVENT_LOCATION:
+                        result[k] = ResolvedMention(r.start, r.end, r.surface, r.sentence, r.place, EVENT_LOCATION,
+                                                    r.precision, r.confidence, r.cues)
+        i = j + 1
+    return result
+
+
+def _near_reference(text: str, out: list[ResolvedMention]) -> list[ResolvedMention]:
+    """"the town of X, near Y": Y is a reference point once a closer place is named."""
+    result = list(out)
+    for k in range(1, len(result)):
+        a, b = result[k - 1], result[k]
+        if a.sentence == b.sentence and a.role == EVENT_LOCATION and b.role == EVENT_LOCATION and \
+                re.fullmatch(r",?\s*near\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?", text[a.end:b.start]):
+            result[k] = ResolvedMention(b.start, b.end, b.surface, b.sentence, b.place, OTHER,
+                                        b.precision, b.confidence, b.cues)
+    return result
+
+
+def _propagate_containers(text: str, out: list[ResolvedMention]) -> list[ResolvedMention]:
+    """"Russia's Kursk region", "Ukraine's Dnipro", "Rylsk, Kursk region": a container
+    of an event location is an event location too."""
+    result = list(out)
+    for k in range(len(result) - 1):
+        a, b = result[k], result[k + 1]
+        gap = text[a.end:b.start]
+        if b.role == EVENT_LOCATION and a.role != EVENT_LOCATION and a.place and b.place and \
+                re.fullmatch(r"[’'ʼ]s\s+(?:[a-z-]+\s+){0,2}", gap) and a.role == OTHER:
+            result[k] = ResolvedMention(a.start, a.end, a.surface, a.sentence, a.place, EVENT_LOCATION,
+                                        a.precision, a.confidence, a.cues)
+        if a.role == EVENT_LOCATION and b.role == OTHER and b.place and a.place and \
+                text[b.end:b.end + 2] not in ("’s", "'s") and \
+                b.place.kind in ("adm1", "country") and re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?", gap):
+            result[k + 1] = ResolvedMention(b.start, b.end, b.surface, b.sentence, b.place, EVENT_LOCATION,
+                                            b.precision, b.confidence, b.cues)
+    return result

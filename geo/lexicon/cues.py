@@ -1,0 +1,61 @@
+"""Context words around toponyms: prepositions, place nouns, facility nouns.
+
+Entries come from English locative grammar and from the vocabulary of war
+reporting and gazetteer feature types (oblast, krai, raion, hromada are the
+Russian/Ukrainian administrative terms as transliterated in English news).
+"""
+
+# Prepositions after which a capitalised span is likely a place ("in X", "near X").
+LOCATIVE_PREPS = frozenset(
+    """
+    in near over outside at around into from to across towards toward through throughout
+    inside within via between beyond along off south north east west northeast northwest
+    southeast southwest of on
+    """.split()
+)
+
+# Prepositions that put a place near, not at, its referent: precision 2.
+NEAR_PREPS = frozenset("near outside around nearby".split())
+
+# Nouns after a name that make it a first-level region, and the kind they imply.
+REGION_NOUNS = {
+    "region": "adm1", "regions": "adm1", "oblast": "adm1", "oblasts": "adm1", "krai": "adm1",
+    "kray": "adm1", "province": "adm1", "provinces": "adm1", "republic": "adm1",
+    "governorate": "adm1", "voivodeship": "adm1", "voivodship": "adm1", "territory": "adm1",
+    "state": "adm1", "county": "county", "parish": "district", "borough": "district",
+    "district": "district", "districts": "district", "raion": "district", "rayon": "district",
+    "raions": "district", "hromada": "district", "community": "district", "municipality": "district",
+    "direction": "sector", "axis": "sector", "sector": "sector", "front": "sector",
+}
+# Region nouns whose meaning is clear only after a capitalised name written before it
+# ("Kursk border region", "Kharkiv regional"): optional words between name and noun.
+REGION_INFIXES = frozenset("border frontline front-line frontier".split())
+
+# "the village of X", "the city of X": nouns that announce a settlement or region.
+SETTLEMENT_NOUNS = {
+    "village": "place", "villages": "place", "town": "place", "towns": "place", "city": "place",
+    "cities": "place", "settlement": "place", "settlements": "place", "hamlet": "place",
+    "port": "place", "capital": "place", "suburb": "place", "outskirts": "place",
+    "region": "adm1", "oblast": "adm1", "province": "adm1", "republic": "adm1", "krai": "adm1",
+    "district": "district", "community": "district", "hromada": "district",
+}
+
+# Capitalised nouns that end a named feature: the whole phrase is one place ("Black Sea").
+FEATURE_HEADS = frozenset(
+    """
+    sea ocean gulf bay strait straits river lake peninsula island islands mountains mountain
+    bridge airport airbase air-base base dam reservoir canal channel square street avenue
+    spit cape valley desert forest park lagoon estuary delta
+    """.replace("-", " ").split()
+)
+
+# Lower-case facility nouns after a town: the town alone is the mention ("the X oil refinery").
+FACILITY_NOUNS = frozenset(
+    """
+    refinery plant station depot base airfield airport port terminal factory facility
+    warehouse substation bridge hospital hotel school railway station market district
+    """.split()
+)
+
+# Particles allowed inside a multi-word place name ("Rostov-on-Don", "Nova Kakhovka" needs none).
+NAME_PARTICLES = frozenset("de del della da do dos das di du la le les el al na nad pod upon on of van von der den y e".split())
