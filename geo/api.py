@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,23 +21,12 @@ import pandas as pd
 
 from geo.atomic import atomic_path, prepare_outdir, write_text
 from geo.documents import InputWarning, is_failure, iter_documents, normalise_text
+from geo.fuse import fuse_events
 from geo.model import AreaClaim, Document, Event, InputError, ParsedDocument, StrikemapError
 
-log = logging.getLogger(__name__)
 
 #: Files ``Report.write`` produces, in the order written.
 OUTPUTS = ("events.geojson", "area_claims.geojson", "events.csv", "regions.csv", "summary.md", "map.html")
-
-
-def fuse_reports(events: list[Event]) -> list[Event]:
-    """Merge reports of one event across sources (``geo.fuse``), if that stage is installed."""
-    try:
-        from geo.fuse import fuse_events
-    except ImportError:
-        # TODO: drop this fallback once geo/fuse.py lands (events engineer).
-        log.warning("geo.fuse is not available; events are not merged across sources")
-        return list(events)
-    return list(fuse_events(events))
 
 
 @dataclass
@@ -245,4 +233,4 @@ def analyze(
                         errors=problems)
     events = [e for p in parsed for e in p.events]
     claims = [c for p in parsed for c in p.area_claims]
-    return Report(parsed, problems, fuse_reports(events) if fuse else events, claims)
+    return Report(parsed, problems, fuse_events(events) if fuse else events, claims)
