@@ -32,7 +32,7 @@ EVENT_COLUMNS = (
     "weapons", *WEAPON_COLUMNS.values(), "intercepted", "targets", "killed", "injured",
     "place_name", "geonameid", "place_kind", "admin1_code", "admin1_name", "country_code",
     "precision", "precision_words", "claimant", "n_sources", "outlets", "evidence",
-    "documents", "disagreements", "qualifiers",
+    "documents", "disagreements", "shared_tally", "tally_group", "qualifiers",
 )
 CLAIM_COLUMNS = (
     "id", "controller", "region", "admin1_code", "country_code", "area_km2", "area_text",
@@ -111,6 +111,11 @@ def event_row(event: Event) -> dict:
         "documents": _join(dict.fromkeys(s.document for s in event.sources)),
         "disagreements": _join(
             f"{d.field}: " + " vs ".join(f"{v} ({s})" for v, s in d.values) for d in event.disagreements),
+        # A figure reported once for several regions ("drones over the Sumy and Poltava
+        # regions") sits on each region's event; these say which fields, and which
+        # events share it, so a sum counts it once per group.
+        "shared_tally": event.qualifiers.get("shared") or None,
+        "tally_group": event.qualifiers.get("group") if event.qualifiers.get("shared") else None,
         "qualifiers": _join(f"{k}: {v}" for k, v in sorted(event.qualifiers.items())),
     }
     for kind, col in WEAPON_COLUMNS.items():
