@@ -36,6 +36,7 @@ import math
 import re
 import statistics
 import unicodedata
+import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -102,6 +103,7 @@ class GoldToponym:
     role: str | None = None
     adm1_name: str | None = None
     country_geonameid: int | None = None
+    wikipedia: str | None = None  # GeoVirus: the gold entity's article
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +214,7 @@ def _benchmark_toponyms(data: dict, text: str) -> list[GoldToponym]:
                 adjectival=_gwn_adjectival(t),
                 category=gwn_type or fcode or ("continent" if t.get("continent") else "location"),
                 country_geonameid=t.get("country_geonameid"),
+                wikipedia=t.get("wikipedia") or None,
             )
         )
     for t in data.get("recognition_only") or ():
@@ -316,6 +319,8 @@ def _attach_one(t: GoldToponym, doc: GoldDocument, gaz, regions, is_name, cache)
                 return dataclasses.replace(t, admin1_code=code)
             return dataclasses.replace(t, level=POINT if t.lat is not None else NONE, resolvable=t.lat is not None)
         return t
+    if t.geonameid is None and t.wikipedia:
+        return _attach_wikipedia(t, gaz)
     place = _get(gaz, t.geonameid, cache)
     level = t.level
     if level == POINT and place is not None and place.geonameid == t.geonameid:
@@ -342,6 +347,25 @@ def _attach_one(t: GoldToponym, doc: GoldDocument, gaz, regions, is_name, cache)
         _area_level(t) and looks_adjectival(t.name, lambda s: is_name(s, t.geonameid, level, cc, code))
     )
     return dataclasses.replace(t, level=level, country_code=cc, admin1_code=code, adjectival=adjectival)
+
+
+def _attach_wikipedia(t: GoldToponym, gaz) -> GoldToponym:
+    """GeoVirus: a gold entity whose Wikipedia article is a country is judged by country code.
+
+    The article's coordinates for a country are an arbitrary interior point,
+    as GeoNames' are, so distance would punish a right answer; the article
+    title names the entity ("China", "Democratic_Republic_of_the_Congo").
+    Everything else stays judged by distance.
+    """
+    title = urllib.parse.unquote(t.wikipedia.rstrip("/").rsplit("/", 1)[-1]).replace("_", " ")
+    title = re.sub(r"\s*\(country\)$", "", title)  # "Georgia (country)", not "Georgia (U.S. state)"
+    try:
+        countries = {p.country_code for p in gaz.exact(title) if p.kind == "country" and p.country_code}
+    except (LookupError, ValueError):
+        countries = set()
+    if len(countries) != 1:
+        return t
+    return dataclasses.replace(t, level=COUNTRY, country_code=countries.pop())
 
 
 def _area_level(t: GoldToponym) -> bool:

@@ -443,3 +443,26 @@ def test_strikemap_eval_bad_gold_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(cli, ["eval", str(path)])
     assert result.exit_code == 1
     assert "bad.jsonl:2: not JSON" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "url, level, cc",
+    [
+        ("https://en.wikipedia.org/wiki/China", COUNTRY, "CN"),
+        ("https://en.wikipedia.org/wiki/Georgia_(country)", COUNTRY, "GE"),
+        ("https://en.wikipedia.org/wiki/Georgia_(U.S._state)", POINT, None),
+        ("https://en.wikipedia.org/wiki/Democratic_Republic_of_the_Congo", COUNTRY, "CD"),
+        ("https://en.wikipedia.org/wiki/Pandi,_Bulacan", POINT, None),
+    ],
+)
+def test_geovirus_countries_are_judged_by_code_from_their_article(gaz, tmp_path, url, level, cc):
+    line = {"id": "v", "text": "Outbreak in Placename.",
+            "toponyms": [{"start": 12, "end": 21, "name": "Placename", "lat": 35.0, "lon": 103.0,
+                          "geonameid": None, "wikipedia": url, "continent": False}]}
+    (d,) = attach_codes(load_gold(write_jsonl(tmp_path / "g.jsonl", line)), gaz)
+    (t,) = d.toponyms
+    assert (t.level, t.country_code) == (level, cc)
+    if level == COUNTRY:  # a country answer far from the article's point is still right
+        place = gaz.country(cc)
+        mention = ResolvedMention(12, 21, "Placename", 0, place, OTHER, 4)
+        assert judge(t, mention).right
