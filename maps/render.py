@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 from shapely.geometry import Point, mapping
 
+from geo.atomic import write_text
 from geo.model import INTERCEPTION, RU, UA, UNKNOWN, AreaClaim, Event, StrikemapError
 from maps import popups, style
 from maps.assets import embed_assets, trim_defaults
@@ -663,14 +663,5 @@ def save_map(m: folium.Map, path) -> str:
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise StrikemapError(f"{path}: folder {folder} does not exist")
-    html = m.get_root().render()
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".map-", suffix=".html.tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(html)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_text(path, m.get_root().render())
     return path
