@@ -1,0 +1,80 @@
+"""Map rendering: seconds, page size and peak memory for many events.
+
+Parses the dev set and the built-in seeds with the real pipeline, then
+cycles the events it found (new ids, dates spread over 60 days) up to
+--events, renders them with ``maps.render_map`` and writes the page with
+``save_map``, embedded (offline) and CDN-linked. Prints a Markdown table.
+
+    python scripts/bench_map.py --events 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVSET = ROOT.parent / "shared" / "devset" / "gold.jsonl"
+
+
+def real_events():
+    """Events and claims from the seeds and (when present) the dev set texts."""
+    import json
+
+    from geo.documents import builtin_seeds, load_documents
+    from geo.model import Document
+    from geo.pipeline import parse_document
+
+    docs, _ = load_documents([builtin_seeds()])
+    if DEVSET.exists():
+        with open(DEVSET, encoding="utf-8") as fh:
+            for line in fh:
+                item = json.loads(line)
+                docs.append(Document(id=item["id"], text=item["text"]))
+    parsed = [parse_document(d) for d in docs]
+    events = [e for p in parsed for e in p.events if e.location is not None]
+    claims = [c for p in parsed for c in p.area_claims]
+    return events, claims
+
+
+def cycled(events, n: int):
+    start = dt.date(2025, 1, 1)
+    return [dataclasses.replace(events[i % len(events)], id=f"bench-{i}", date=start + dt.timedelta(days=i % 60),
+                                date_precision="day") for i in range(n)]
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, nargs="*", default=[1000, 10000], help="event counts to render")
+    args = ap.parse_args(argv)
+
+    from maps.render import render_map, save_map
+
+    base, claims = real_events()
+    if not base:
+        sys.exit("no located events to cycle")
+    print(f"{len(base)} located events from the seeds and dev set, cycled; {len(claims)} area claims\n")
+    print("| events | page | render s | save s | HTML MB | peak RSS MB |")
+    print("|---:|---|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.events:
+            events = cycled(base, n)
+            for cdn in (False, True):
+                t0 = time.perf_counter()
+                m = render_map(events, claims, cdn=cdn, documents_count=n)
+                t1 = time.perf_counter()
+                path = save_map(m, Path(tmp) / f"map-{n}-{cdn}.html")
+                t2 = time.perf_counter()
+                mb = Path(path).stat().st_size / 1e6
+                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                print(f"| {n} | {'CDN' if cdn else 'offline'} | {t1 - t0:.1f} | {t2 - t1:.1f} | {mb:.1f} | {rss:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
