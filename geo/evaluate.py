@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geo.evaluate_events import EventScores, score_events
 from geo.model import ACTOR_METONYM, EVENT_LOCATION, ROLES, Document, InputError, ResolvedMention
 
 #: Half the Earth's circumference: the largest possible great-circle error.
@@ -116,6 +117,7 @@ class GoldDocument:
     published: dt.date | None = None
     title: str | None = None
     devset: bool = False
+    annotations: dict | None = None  # dev set: the raw "places", "events" and "area_claims"
 
     def to_document(self) -> Document:
         """The plain ``Document`` the pipeline reads."""
@@ -182,6 +184,7 @@ def gold_document(data: object, where: str = "gold") -> GoldDocument:
         published=published,
         title=data.get("title"),
         devset="places" in data,
+        annotations={k: data.get(k) or [] for k in ("places", "events", "area_claims")} if "places" in data else None,
     )
 
 
@@ -938,6 +941,7 @@ class Report:
     devset: Devset | None = None
     adjectival_gold: int = 0
     failed: tuple[str, ...] = field(default=())
+    events: EventScores | None = None  # dev set: events and area claims
 
     def to_dict(self) -> dict:
         return {
@@ -951,15 +955,26 @@ class Report:
                 "resolution": self.resolution_all.to_dict(),
             },
             "devset": self.devset.to_dict() if self.devset else None,
+            "events": self.events.to_dict() if self.events else None,
         }
 
 
 def evaluate(
-    docs: Sequence[GoldDocument], predictions: Sequence[Sequence[ResolvedMention]], failed: Sequence[str] = ()
+    docs: Sequence[GoldDocument],
+    predictions: Sequence[Sequence[ResolvedMention]],
+    failed: Sequence[str] = (),
+    parsed: Sequence | None = None,
 ) -> Report:
-    """Every figure: headline (adjectival uses left out), with them, and the dev set's."""
+    """Every figure: headline (adjectival uses left out), with them, and the dev set's.
+
+    ``parsed``: the ``ParsedDocument`` of each gold document (None where the
+    parser failed); with it, dev set events and area claims are scored too.
+    """
     dev = [i for i, d in enumerate(docs) if d.devset]
     devset = devset_scores([docs[i] for i in dev], [predictions[i] for i in dev]) if dev else None
+    events = None
+    if parsed is not None and dev:
+        events = score_events([docs[i].annotations or {} for i in dev], [parsed[i] for i in dev])
     return Report(
         documents=len(docs),
         recognition=recognition(docs, predictions),
@@ -969,4 +984,5 @@ def evaluate(
         devset=devset,
         adjectival_gold=sum(t.adjectival for d in docs for t in d.toponyms),
         failed=tuple(failed),
+        events=events,
     )

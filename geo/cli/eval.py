@@ -39,10 +39,11 @@ def eval_cmd(gold: str, as_json: bool, limit: int | None, include_adjectival: bo
         docs = load_gold(gold)[:limit]
         gaz = default_gazetteer()
         docs = attach_codes(docs, gaz)
-        predictions, failed = run_parser(docs, gaz)
+        parsed, failed = run_parser(docs, gaz)
     except StrikemapError as exc:
         raise click.ClickException(str(exc)) from None
-    report = evaluate(docs, predictions, failed)
+    predictions = [p.mentions if p is not None else () for p in parsed]
+    report = evaluate(docs, predictions, failed, parsed)
     if as_json:
         data = report.to_dict()
         data["gold"] = gold
@@ -53,18 +54,18 @@ def eval_cmd(gold: str, as_json: bool, limit: int | None, include_adjectival: bo
 
 
 def run_parser(docs, gaz):
-    """Parse each gold text; a document the parser fails on counts as empty (and is listed)."""
+    """Parse each gold text: ``ParsedDocument``s, None (and listed) where the parser failed."""
     from geo.pipeline import parse_document
 
-    predictions, failed = [], []
+    parsed, failed = [], []
     for doc in docs:
         try:
-            predictions.append(parse_document(doc.to_document(), gaz).mentions)
+            parsed.append(parse_document(doc.to_document(), gaz))
         except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the measurement
             log.warning("document %s: parser failed: %s: %s", doc.id, type(exc).__name__, exc)
-            predictions.append(())
+            parsed.append(None)
             failed.append(doc.id)
-    return predictions, failed
+    return parsed, failed
 
 
 def _fmt(x, digits=3) -> str:
@@ -124,4 +125,8 @@ def format_report(report, gold: str, include_adjectival: bool = False) -> str:
         lines.append("  roles (gold -> predicted): " + "; ".join(
             f"{g}: " + ", ".join(f"{p} {n}" for p, n in sorted(row.items())) for g, row in dev.role_confusion.items()
         ))
+    if report.events is not None:
+        lines += ["", "dev set events and area claims"]
+        for label, num, den, ratio in report.events.rows():
+            lines.append(f"  {label:52s} {num:4d}/{den:<4d} {_fmt(ratio)}")
     return "\n".join(lines)
