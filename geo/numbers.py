@@ -63,6 +63,10 @@ _RANGE_RE = re.compile(
 )
 _VAGUE_RE = re.compile(r"\b(dozens|scores|hundreds|thousands|several)(?:\s+of)?\b", re.I)
 _UNIT_COMPOUND = re.compile(r"-(?:hour|day|year|month|week|minute|storey|story|floor|kilometre|kilometer|mile|metre|meter)s?\b", re.I)
+# Dates, clock times and year spans are not counts: "2023-12-30", "30/12/2023", "10:30", "2022-2023".
+_NOT_A_COUNT = re.compile(
+    r"(?<![\w.])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?|(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2})(?![\w.]*\d)"
+)
 _QUAL_RE = re.compile(r"\b(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$", re.I)
 
 
@@ -127,7 +131,7 @@ def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` with its qualifier, in order; overlapping readings keep the longest."""
     found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _NOT_A_COUNT.finditer(text)] if re.search(r"\d[-/.:]\d", text) else []
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)

@@ -60,3 +60,15 @@ def test_areas_convert_to_km2(text, km2, qualifier, unit):
 @pytest.mark.parametrize("text", ["a fire over 15,000 square metres", "30 km from the border", "5 miles away", "the size of Washington"])
 def test_distractors_are_not_areas(text):
     assert find_areas(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "report dated 2024-03-17 on drones", "posted 17/03/2024 at dawn", "sirens at 04:30 local time",
+    "over the 2022-2023 winter", "during the 2023/24 heating season",
+])
+def test_dates_times_and_year_spans_are_not_counts(text):
+    assert [q.value for q in find_quantities(text)] == []
+
+
+def test_a_count_next_to_a_date_is_still_read():
+    assert [q.value for q in find_quantities("On 2024-03-17, 42 drones were launched")] == [42]
