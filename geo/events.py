@@ -259,8 +259,37 @@ def _count_before(text: str, pos: int, quantities: list[Quantity]) -> Quantity |
     return None
 
 
+_PERSON = (r"(?:man|woman|person|civilian|child|boy|girl|resident|teenager|pensioner|driver|worker|employee|"
+           r"soldier|serviceman|servicewoman|volunteer|firefighter|rescuer|medic|journalist|police\s+officer|mother|father|baby|infant)")
+# "a man", "an elderly woman", "a 12-year-old boy", "one civilian", "a 46-year-old": one person.
+_ONE_PERSON = re.compile(
+    r"\b(?:a|an|one)\s+(?:(?:\d{1,3}-year-old|elderly|young|local|teenage|pregnant|older|other)\s+)*(?:" + _PERSON + r"\b|(?<=old\s))"
+    r"|\b(?:a|an)\s+\d{1,3}-year-old\b",
+    re.I,
+)
+# "among the dead", "among those injured": a part of the toll, not the toll.
+_AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+|those\s+|them\s+)?(?:people\s+)?$", re.I)
+# ", including seven children," / "(including ...)": a breakdown inside a toll, masked before reading it.
+_INCLUDING_ASIDE = re.compile(r",\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\b[^,;.()]{0,80}?(?:,|(?=\s+(?:were|was|have|had|are)\b))"
+                              r"|\((?:including|among\s+them)\b[^()]{0,80}\)", re.I)
+# "the death toll rose to 7", "the number of fatalities ... increased to 21", "the toll has risen to 16".
+_TOLL_RE = re.compile(
+    r"\b(?P<what>(?:death\s+)?toll|number\s+of\s+(?:(?:the\s+)?dead|deaths|fatalities|people\s+killed|those\s+killed|victims"
+    r"|(?:the\s+)?(?:injured|wounded)|injuries|people\s+(?:injured|wounded)|those\s+(?:injured|wounded)))\b"
+    r"[^.;]{0,160}?\b(?:rose|risen|rises|climbed|climbs|increased|increases|jumped|reached|reaches|grew|grown|went\s+up|"
+    r"stands?\s+at|stood\s+at|is\s+now|now\s+stands\s+at|hit)\s+(?:to\s+)?(?=\S)",
+    re.I,
+)
+
+
 def read_casualties(text: str) -> tuple[int | None, int | None, dict[str, str]]:
-    """(killed, injured, qualifiers) as stated; "no casualties" gives zeros."""
+    """(killed, injured, qualifiers) as stated; "no casualties" gives zeros.
+
+    A toll update ("the death toll rose to 7") wins and is flagged
+    ``killed.update`` / ``injured.update``; parts of a toll ("three children
+    were among the dead", "53 people, including seven children, were
+    injured") are not the toll.
+    """
     killed = injured = None
     quals: dict[str, str] = {}
     for pat, fields_ in lx.NO_CASUALTIES:
@@ -269,10 +298,29 @@ def read_casualties(text: str) -> tuple[int | None, int | None, dict[str, str]]:
                 killed = 0
             if "injured" in fields_:
                 injured = 0
+    text = _INCLUDING_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
     quantities = [q for q in find_quantities(text) if (q.value is not None or q.qualifier in ("dozens", "several", "hundreds"))
                   and not re.search(r"\bno\s+$", text[:q.start], re.I)]
+    if re.search(r"\b(?:a|an|one)\s", text, re.I):
+        ones = [Quantity(m.start(), m.end(), 1, None, text=m.group(0)) for m in _ONE_PERSON.finditer(text)]
+        ones = [o for o in ones if all(o.end <= q.start or o.start >= q.end for q in quantities)]
+        quantities = sorted(quantities + ones, key=lambda q: q.start)
+    for m in _TOLL_RE.finditer(text):
+        q = next((q for q in quantities if q.start == m.end() or (q.start >= m.end() and not text[m.end():q.start].strip())), None)
+        if q is None or q.value is None:
+            continue
+        name = "injured" if re.search(r"injur|wound", m.group("what"), re.I) else "killed"
+        if name == "killed":
+            killed = int(q.value)
+        else:
+            injured = int(q.value)
+        quals[f"{name}.update"] = "toll"
+        if q.qualifier and q.qualifier != "range":
+            quals[name] = q.qualifier
     for word_re, name in ((lx.KILLED_WORDS, "killed"), (lx.INJURED_WORDS, "injured")):
         for m in re.finditer(r"\b" + word_re + r"\b", text, re.I):
+            if _AMONG_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+                continue
             q = _casualty_count(text, m, quantities)
             if q is None:
                 continue
@@ -293,14 +341,17 @@ def _casualty_count(text: str, m: re.Match, quantities: list[Quantity]) -> Quant
     word = m.group(0).lower()
     if (word.startswith(("kill", "injur", "wound")) and word.endswith(("ed", "ing")) and not passive) or word == "lives":
         for q in quantities:
-            if m.end() <= q.start <= m.end() + 12 and re.fullmatch(r"[\s\w]*", text[m.end():q.start]):
+            if m.end() <= q.start <= m.end() + 12 and re.fullmatch(r"[\s\w]*", text[m.end():q.start]) \
+                    and not re.search(r"\b(?:and|or|but|while)\b", text[m.end():q.start], re.I):
                 after = text[q.end:q.end + 30]
-                if not re.match(r"\s*(?:drones?|missiles?|km|kilomet|miles?|hours?|days?|times)\b", after, re.I):
+                if not re.match(r"\s*(?:drones?|missiles?|km|kilomet|miles?|hours?|days?|times|of\s+(?:them|whom|those))\b", after, re.I):
                     return q
     for q in reversed(quantities):
         if q.end <= m.start() and m.start() - q.end <= 40:
             gap = text[q.end:m.start()]
             if re.search(r"[.;]|\b(?:drones?|missiles?|and)\b", gap, re.I) or len(gap.split()) > 5:
+                return None
+            if _AMONG_BEFORE.search(gap) or re.match(r"\s+of\s+(?:them|whom|those)\b", gap, re.I):
                 return None
             return q
     return None
@@ -722,21 +773,28 @@ def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
             intercepted = sum(vals) if vals else None
             if shared_many and intercepted is not None:
                 shared.append("intercepted")
-        killed = next((f.killed for f in own_single if f.killed is not None), None)
-        injured = next((f.injured for f in own_single if f.injured is not None), None)
-        if killed is None:
-            killed = next((f.killed for f in group.frames if f.killed is not None and not f.locations), None)
-            if killed is not None and shared_many:
-                shared.append("killed")
-        if injured is None:
-            injured = next((f.injured for f in group.frames if f.injured is not None and not f.locations), None)
-            if injured is not None and shared_many:
-                shared.append("injured")
+        toll_from: dict[str, Frame | None] = {}
+        for name in ("killed", "injured"):
+            mine = own_single if shared_many else sorted(own_single + [f for f in group.frames if not f.locations], key=lambda f: f.start)
+            src = _pick_toll(mine, name)
+            if src is None and shared_many:
+                src = _pick_toll([f for f in group.frames if not f.locations], name)
+                if src is not None and shared_many:
+                    shared.append(name)
+            toll_from[name] = src
+        killed = toll_from["killed"].killed if toll_from["killed"] else None
+        injured = toll_from["injured"].injured if toll_from["injured"] else None
         targets = _targets_for(group, pid, kept_ids, i == 0)
         for f in group.frames:
             for k, v in f.qualifiers.items():
+                if k in ("killed", "injured", "killed.update", "injured.update"):
+                    continue
                 if v != "singular" or (k.startswith("weapons.") and weapons.get(k[8:]) == 1):
                     quals.setdefault(k, v)
+        for name, src in toll_from.items():
+            for k in (name, f"{name}.update"):
+                if src is not None and k in src.qualifiers:
+                    quals[k] = src.qualifiers[k]
         if shared:
             quals["shared"] = ",".join(shared)
             quals["group"] = f"{doc.id}:g{first_id}"
@@ -760,6 +818,23 @@ def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
             sources=sources, qualifiers=quals, attacker_basis=ev_basis,
         ))
     return events
+
+
+_LOOSE = ("at least", "more than", "about", "almost", "dozens", "several", "hundreds")
+
+
+def _pick_toll(frames: list[Frame], name: str) -> Frame | None:
+    """The frame whose casualty figure stands: a toll update ("rose to 16") wins, the last one;
+    else the first figure, replaced by a later exact one it bounds ("at least two", then "24")."""
+    stated = [f for f in frames if getattr(f, name) is not None]
+    updates = [f for f in stated if f.qualifiers.get(f"{name}.update")]
+    if updates:
+        return updates[-1]
+    best = stated[0] if stated else None
+    for f in stated[1:]:
+        if best.qualifiers.get(name) in _LOOSE and getattr(f, name) >= getattr(best, name) and not f.qualifiers.get(name):
+            best = f
+    return best
 
 
 def _targets_for(group: Group, pid: int, kept_ids: set, first: bool) -> tuple[str, ...]:

@@ -353,3 +353,44 @@ def test_a_continuation_without_a_place_joins_the_attack(g):
     (e,) = events_of(g, text, [("Belgorod", "Belgorod", "adm1", E)])
     assert e.weapons == {"drone": 4} and {"energy", "oil_fuel"} <= set(e.targets)
     assert len(e.sources) == 2
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Two people were killed and at least 8 wounded.", 2, 8),
+    ("The attack killed one and wounded five others.", 1, 5),
+    ("A woman died and three other people were hurt.", 1, 3),
+    ("The strike killed a 70-year-old man, officials said.", 1, None),
+    ("An elderly man was wounded by shrapnel.", None, 1),
+    ("Forty people, among them six children, were injured.", None, 40),
+    ("The blast wounded 31 people, including 4 children, and killed two.", 2, 31),
+    ("A 9-year-old girl was among the injured.", None, None),
+    ("Four children were among the dead.", None, None),
+    ("The number of injured has risen to 64.", None, 64),
+    ("Officials said the death toll climbed to 11 on Tuesday.", 11, None),
+    ("There are 29 people injured and three of them in critical condition.", None, 29),
+    ("Rescuers said 12 had been killed and 40 people hurt, 10 of them seriously.", 12, 40),
+])
+def test_casualty_phrasings(text, killed, injured):
+    from geo.events import read_casualties
+    assert read_casualties(text)[:2] == (killed, injured)
+
+
+def test_a_toll_update_wins_over_the_first_figure(g):
+    text = ("A Russian missile hit the Sumy region, killing at least three people. "
+            "Officials said later that the death toll had risen to 9 and 30 people were injured.")
+    (e,) = events_of(g, text, [("Sumy", "Sumy", "adm1", E)])
+    assert (e.killed, e.injured) == (9, 30)
+    assert e.qualifiers.get("killed.update") == "toll" and "killed" not in e.qualifiers
+
+
+def test_an_exact_figure_replaces_the_lower_bound_before_it(g):
+    text = ("Russian drones hit the Sumy region, injuring more than 10 people. "
+            "The governor said 14 people were injured.")
+    (e,) = events_of(g, text, [("Sumy", "Sumy", "adm1", E)])
+    assert e.injured == 14 and "injured" not in e.qualifiers
+
+
+def test_a_later_smaller_figure_does_not_replace_an_exact_one(g):
+    text = "Russian drones hit the Sumy region, injuring 14 people. Three were hospitalised and two injured were children."
+    (e,) = events_of(g, text, [("Sumy", "Sumy", "adm1", E)])
+    assert e.injured == 14
