@@ -86,12 +86,18 @@ _ASIDES = re.compile(r",\s+(?:meanwhile|however|also|though|in\s+turn|in\s+a\s+s
 _PRONOUNS = {"it", "he", "she", "they", "we", "i", "this", "that", "which", "who"}
 _NEAR_RE = re.compile(r"\b(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)\s+(?:the\s+)?"
                       r"(?:(?:village|town|city|settlement|hamlet)\s+of\s+)?$", re.I)
+_AUX = r"(?:were|was|have\s+been|had\s+been|has\s+been|being|been|are|is)"
 _INTERCEPT_AFTER = re.compile(
-    r"^[^.;]{0,25}?\b(?:(?:were|was|have\s+been|had\s+been|being)\s+)?(?:" + "|".join(lx.INTERCEPT_VERBS) + r"|destroyed)\b", re.I
+    r"^(?:(?!\b(?:of|most|all|some|none|many)\s+(?:which|them|those|these|whom)\b)[^.;]){0,25}?\b(?:(?:" + _AUX + r"\s+)?(?:" + "|".join(lx.INTERCEPT_VERBS) + r")"
+    r"|" + _AUX + r"\s+(?:\w+\s+)?destroyed|destroyed\s+(?:over|above|in\s+the\s+air|by\s+(?:air|the\s+air)))\b", re.I
 )
 _INTERCEPT_BEFORE = re.compile(
-    r"(?:" + "|".join(lx.INTERCEPT_VERBS) + r"|destroyed|destroying)\s+(?:a\s+total\s+of\s+|all\s+)?$", re.I
+    r"(?:" + "|".join(lx.INTERCEPT_VERBS) + r"|destroy(?:ed|ing|s)?|took\s+out|taken\s+out)\s+(?:a\s+total\s+of\s+|all\s+|another\s+)?$", re.I
 )
+# "most of the 40 drones ... were downed": the figure is what was launched, not what was downed.
+_MOST_OF_BEFORE = re.compile(r"\b(?:most|the\s+majority|many|some|part|several|a\s+few)\s+of\s+(?:the\s+|these\s+|those\s+)?$", re.I)
+# ", including four Kalibr missiles and five Iskanders": a breakdown of the figure just given.
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+which|of\s+these|of\s+those)\b[^;.]*", re.I)
 _PART_OF = re.compile(r"^\s+of\s+(?:those|them|these|the\s+drones|the\s+missiles)\b", re.I)
 _OVER_BEFORE = re.compile(r"\b(?:over|above|in|across|near)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
 _ATTACK_NOUN_AFTER = re.compile(r"^[-\s]*(?:attacks?|strikes?|raids?|assaults?|debris|alerts?|operators?|units?|production|threat)\b", re.I)
@@ -158,10 +164,14 @@ def read_weapons(text: str, offset: int = 0) -> tuple[dict, dict, dict, dict, li
     """Weapons launched and intercepted in ``text``: (launched, intercepted, qualifiers, by_position, counted).
 
     A count binds to a weapon noun that follows within four words ("120 drones",
-    "four kamikaze drones"); a count followed or preceded by an interception
+    "four kamikaze drones"), and to one noun only ("five Iskander-K cruise
+    missiles" are five). A count followed or preceded by an interception
     verb is an interception ("60 drones were shot down", "downed nine
-    drones"). ``by_position`` maps the document offset of an interception
-    count that is part of a larger one ("20 of those ... over X") to its value.
+    drones"), unless only part of it was ("most of the 40 drones were
+    downed"). A breakdown after "including" does not add to its head
+    ("50 drones, including 30 Shaheds"). ``by_position`` maps the document
+    offset of an interception count that is part of a larger one ("20 of
+    those ... over X") to its value.
     """
     launched: dict[str, int | None] = {}
     intercepted: dict[str, int | None] = {}
@@ -175,37 +185,60 @@ def read_weapons(text: str, offset: int = 0) -> tuple[dict, dict, dict, dict, li
         intercepted[kind] = n
         taken.append(span)
         counted += [q.start for q in quantities if span[0] <= q.start < span[1]]
+    found: list[tuple[str, re.Match]] = []
     for kind, rx in _WEAPON_RES:
         for m in rx.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
-            contiguous = any(re.fullmatch(r"[\s-]*", text[b:m.start()]) for a, b in taken if b <= m.start())
             taken.append((m.start(), m.end()))
-            if contiguous and kind in launched | intercepted:
-                continue  # "Kalibr cruise missiles": one weapon named twice
-            if kind == "artillery" and re.fullmatch(r"shells?", m.group(0), re.I) and not re.search(
-                r"\b(?:artillery|mortar|tank)\s+$", text[:m.start()], re.I
-            ):
-                continue  # "shells" alone are too often figurative
-            q = _count_before(text, m.start(), quantities)
-            count = None
-            if q is not None and q.value is not None:
-                count = int(q.value)
-                counted.append(q.start)
-            elif q is None and re.search(r"\b(?:a|an|one|single)\s+(?:[A-Za-z’'-]+\s+){0,2}$", text[max(0, m.start() - 40):m.start()], re.I) \
-                    and not re.search(r"s$", m.group(0)) and not _ATTACK_NOUN_AFTER.match(text[m.end():]):
-                count = 1
-                quals.setdefault(f"weapons.{kind}", "singular")  # "a drone": one, but weaker than a stated count
-            after, before = text[m.end():m.end() + 60], text[max(0, (q.start if q else m.start()) - 40):(q.start if q else m.start())]
-            is_intercept = bool(_INTERCEPT_AFTER.match(after)) or bool(_INTERCEPT_BEFORE.search(before))
-            bucket = intercepted if is_intercept else launched
-            if count is not None or kind not in bucket:
-                bucket[kind] = (bucket.get(kind) or 0) + count if count is not None else bucket.get(kind)
-            if q is not None and q.qualifier and q.qualifier != "range":
-                quals[f"{'intercepted' if is_intercept else 'weapons'}.{kind}"] = q.qualifier
-            if count is not None and count > PLAUSIBLE_MAX:
-                quals[f"weapons.{kind}"] = "implausible"
-    # Bare counts with an interception verb: "60 were shot down", "20 of those intercepted".
+            found.append((kind, m))
+    found.sort(key=lambda km: km[1].start())
+    breakdowns = [m.span() for m in _INCLUDING.finditer(text)] if "includ" in text or "among" in text or " of th" in text else []
+    heads: list[tuple[int, str, bool, int]] = []  # (start, kind, intercepted, end) of counted mentions, in order
+    prev_end, prev_kind = None, None
+    for kind, m in found:
+        contiguous = prev_end is not None and re.fullmatch(r"[\s-]*", text[prev_end:m.start()])
+        prev_end, prev_kind, was = m.end(), kind, prev_kind
+        if contiguous and was == kind:
+            continue  # "Kalibr cruise missiles": one weapon named twice
+        if kind == "artillery" and re.fullmatch(r"shells?", m.group(0), re.I) and not re.search(
+            r"\b(?:artillery|mortar|tank)\s+$", text[:m.start()], re.I
+        ):
+            continue  # "shells" alone are too often figurative
+        q = _count_before(text, m.start(), quantities)
+        if q is not None and q.start in counted:
+            continue  # "five Iskander-K ground-launched cruise missiles": the count is taken
+        inside = next((b for b in breakdowns if b[0] <= m.start() < b[1]), None)
+        head = next((h for h in reversed(heads) if inside and h[0] < inside[0]), None)
+        if head is not None and (head[2] or head[1] == kind):
+            continue  # a breakdown of the figure before it, not more weapons
+        count = None
+        if q is not None and q.value is not None:
+            count = int(q.value)
+            counted.append(q.start)
+        elif q is None and re.search(r"\b(?:a|an|one|single)\s+(?:[A-Za-z’'-]+\s+){0,2}$", text[max(0, m.start() - 40):m.start()], re.I) \
+                and not re.search(r"s$", m.group(0)) and not _ATTACK_NOUN_AFTER.match(text[m.end():]):
+            count = 1
+            quals.setdefault(f"weapons.{kind}", "singular")  # "a drone": one, but weaker than a stated count
+        qs = q.start if q else m.start()
+        after, before = text[m.end():m.end() + 60], text[max(0, qs - 40):qs]
+        is_intercept = bool(_INTERCEPT_AFTER.match(after)) or bool(_INTERCEPT_BEFORE.search(before))
+        if is_intercept and _MOST_OF_BEFORE.search(before):
+            is_intercept = False  # "most of the 40 drones were downed": 40 launched
+            quals["intercepted.partial"] = _MOST_OF_BEFORE.search(before).group(0).split()[0].lower()
+        last = heads[-1] if heads else None
+        if last is not None and last[3] is not None and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)", text[last[3]:qs], re.I):
+            is_intercept = last[2]  # "downed 20 drones and 3 missiles": one verb for the whole list
+        if count is not None or q is not None:
+            heads.append((m.start(), kind, is_intercept, m.end()))
+        bucket = intercepted if is_intercept else launched
+        if count is not None or kind not in bucket:
+            bucket[kind] = (bucket.get(kind) or 0) + count if count is not None else bucket.get(kind)
+        if q is not None and q.qualifier and q.qualifier != "range":
+            quals[f"{'intercepted' if is_intercept else 'weapons'}.{kind}"] = q.qualifier
+        if count is not None and count > PLAUSIBLE_MAX:
+            quals[f"weapons.{kind}"] = "implausible"
+    # Bare counts with an interception verb: "60 were shot down", "20 of those intercepted", "downed 40 of them".
     for q in quantities:
         if q.value is None or q.start in counted:
             continue
@@ -214,6 +247,8 @@ def read_weapons(text: str, offset: int = 0) -> tuple[dict, dict, dict, dict, li
         if part and _INTERCEPT_AFTER.match(rest[part.end():]):
             partial[offset + q.start] = int(q.value)
         elif _INTERCEPT_AFTER.match(rest) and re.match(r"^\s+(?:were|was|have|had)\b", rest):
+            intercepted.setdefault("unspecified", int(q.value))
+        elif part and _INTERCEPT_BEFORE.search(text[max(0, q.start - 40):q.start]):
             intercepted.setdefault("unspecified", int(q.value))
     return launched, intercepted, quals, partial, counted
 
@@ -237,8 +272,9 @@ def _part_of_total(text: str, quantities: list[Quantity]) -> list[tuple[str, int
         else:
             continue
         tail = text[tail_from:tail_from + 60]
-        if not _INTERCEPT_AFTER.match(re.sub(r"^\s*(?:[\w-]+\s+){0,3}?(?=(?:were|was|have|had)\b)", " ", tail)):
-            continue
+        if not _INTERCEPT_AFTER.match(re.sub(r"^\s*(?:[\w-]+\s+){0,3}?(?=(?:were|was|have|had)\b)", " ", tail)) \
+                and not (part is a and _INTERCEPT_BEFORE.search(text[max(0, a.start - 40):a.start])):
+            continue  # "25 of 38 missiles were shot down", "shot down 31 of 40 drones"
         if part.value > total.value:
             continue
         span_text = text[min(a.start, b.start):tail_from + 60]
@@ -441,7 +477,7 @@ def read_frame(doc: Document, sentence: Sentence, start: int, end: int, mentions
     launched, intercepted, wq, partial, _ = read_weapons(text, start)
     f.weapons, f.intercepted, f.qualifiers = launched, intercepted, dict(wq)
     f.intercept = bool(intercepted) or bool(partial) or bool(_INTERCEPT_RE.search(text) and (launched or intercepted))
-    if f.intercept and not intercepted and launched and _INTERCEPT_RE.search(text):
+    if f.intercept and not intercepted and launched and _INTERCEPT_RE.search(text) and "intercepted.partial" not in wq:
         f.intercepted, f.weapons = dict(launched), {}
     if re.search(r"\bshell(?:ed|ing|s)\b|artillery|mortar", text, re.I):
         f.subtype_cue = "shelling_artillery"

@@ -36,7 +36,9 @@ WEAPONS: dict[str, tuple[str, ...]] = {
         r"KABs?", r"aerial\s+bombs?", r"FAB-\d+s?",
     ),
     "drone": (
-        r"unmanned\s+aerial\s+vehicles?", r"unmanned\s+surface\s+vessels?", r"(?:naval|sea|maritime)\s+drones?",
+        r"(?:unmanned|uncrewed)\s+(?:aerial|surface|marine|sea|naval|underwater)\s+(?:vehicles?|vessels?|boats?|drones?)",
+        r"(?:unmanned|uncrewed)\s+aircraft(?:\s+systems?)?", r"(?:naval|sea|maritime|marine|surface|underwater)\s+drones?",
+        r"drone\s+boats?", r"(?:unmanned|uncrewed)\s+boats?", r"loitering\s+munitions?", r"decoy\s+drones?",
         r"(?:attack|kamikaze|strike|FPV|combat)\s+drones?", r"Shahed(?:-\d+)?s?(?:[-\s]type)?(?:\s+drones?)?",
         r"Geran(?:-\d+)?s?(?:\s+drones?)?", r"Lancets?(?:\s+drones?)?", r"UAVs?", r"drones?",
     ),

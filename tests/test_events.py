@@ -394,3 +394,22 @@ def test_a_later_smaller_figure_does_not_replace_an_exact_one(g):
     text = "Russian drones hit the Sumy region, injuring 14 people. Three were hospitalised and two injured were children."
     (e,) = events_of(g, text, [("Sumy", "Sumy", "adm1", E)])
     assert e.injured == 14
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    ("Overnight the enemy sent 80 attack drones and decoys, of which 61 were shot down.", {"drone": 80}, {"unspecified": 61}),
+    ("Moscow launched 45 drones; air defence units downed 30 of them.", {"drone": 45}, {"unspecified": 30}),
+    ("Air defence shot down 12 of 15 drones over the region.", {"drone": 15}, {"drone": 12}),
+    ("Six Kalibr sea-launched cruise missiles and one Kinzhal were fired.", {"cruise_missile": 6, "hypersonic_missile": 1}, {}),
+    ("Crews managed to destroy eleven missiles, including six Kh-101 missiles and five Iskanders.", {}, {"missile_unspecified": 11}),
+    ("The army launched 70 drones, including 40 Shahed drones.", {"drone": 70}, {}),
+    ("Most of the 25 drones and two missiles launched overnight were downed.", {"drone": 25, "missile_unspecified": 2}, {}),
+    ("Gunners downed 14 drones and 3 cruise missiles.", {}, {"drone": 14, "cruise_missile": 3}),
+    ("The missile destroyed 40 apartments and damaged a school.", {"missile_unspecified": None}, {}),
+    ("Three uncrewed surface vessels approached the harbour.", {"drone": 3}, {}),
+    ("Sailors destroyed two unmanned boats near the port.", {}, {"drone": 2}),
+])
+def test_launched_and_intercepted_as_reports_write_them(text, launched, intercepted):
+    from geo.events import read_weapons
+    got_launched, got_intercepted, *_ = read_weapons(text)
+    assert (got_launched, got_intercepted) == (launched, intercepted)
