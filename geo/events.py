@@ -98,6 +98,13 @@ _INTERCEPT_BEFORE = re.compile(
 _MOST_OF_BEFORE = re.compile(r"\b(?:most|the\s+majority|many|some|part|several|a\s+few)\s+of\s+(?:the\s+|these\s+|those\s+)?$", re.I)
 # ", including four Kalibr missiles and five Iskanders": a breakdown of the figure just given.
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+which|of\s+these|of\s+those)\b[^;.]*", re.I)
+# A per-place interception list, whatever the weapons are called there ("aircraft", "aerial targets", "UAVs").
+_PER_PLACE_DOWNED = re.compile(
+    r"(?<![\w.,])(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?)\s+"
+    r"(?:(?:more|other|enemy|hostile|Ukrainian|Russian)\s+)?(?:aircraft|aerial\s+(?:targets?|vehicles?)|air\s+targets?|targets|objects|UAVs?|drones?)?\s*"
+    r"(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:intercepted|destroyed|shot\s+down|downed|neutrali[sz]ed|suppressed)\s+(?:over|above|in)\b",
+    re.I,
+)
 _PART_OF = re.compile(r"^\s+of\s+(?:those|them|these|the\s+drones|the\s+missiles)\b", re.I)
 _OVER_BEFORE = re.compile(r"\b(?:over|above|in|across|near)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
 _ATTACK_NOUN_AFTER = re.compile(r"^[-\s]*(?:attacks?|strikes?|raids?|assaults?|debris|alerts?|operators?|units?|production|threat)\b", re.I)
@@ -477,6 +484,8 @@ def read_frame(doc: Document, sentence: Sentence, start: int, end: int, mentions
     launched, intercepted, wq, partial, _ = read_weapons(text, start)
     f.weapons, f.intercepted, f.qualifiers = launched, intercepted, dict(wq)
     f.intercept = bool(intercepted) or bool(partial) or bool(_INTERCEPT_RE.search(text) and (launched or intercepted))
+    if not f.intercept and _PER_PLACE_DOWNED.search(text):
+        f.intercept = True  # "15 aircraft were destroyed over the X region, seven over the Y region"
     if f.intercept and not intercepted and launched and _INTERCEPT_RE.search(text) and "intercepted.partial" not in wq:
         f.intercepted, f.weapons = dict(launched), {}
     if re.search(r"\bshell(?:ed|ing|s)\b|artillery|mortar", text, re.I):
@@ -635,6 +644,9 @@ def _continues(g: Group, f: Frame, window: int) -> bool:
             return False  # "an attack on a facility in <another country>": not this attack
         return f.has_counts or bool(f.intercepted) or f.killed is not None or f.injured is not None or bool(f.targets)
     gp = g.places
+    if not gp and f.sentence > g.last_sentence and f.intercept and f.intercepted_by_mention and not f.has_counts \
+            and any(fr.intercepted for fr in g.frames):
+        return True  # "Air defences downed 31 drones overnight. Twelve were destroyed over X, ...": the places of that tally
     return bool(gp) and all(any(m.place.geonameid == p.geonameid or _inside(m.place, p) for p in gp) for m in f.locations) \
         and not f.has_counts
 

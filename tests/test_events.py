@@ -413,3 +413,12 @@ def test_launched_and_intercepted_as_reports_write_them(text, launched, intercep
     from geo.events import read_weapons
     got_launched, got_intercepted, *_ = read_weapons(text)
     assert (got_launched, got_intercepted) == (launched, intercepted)
+
+
+def test_per_region_interception_list_that_calls_drones_aircraft(g):
+    text = ("Air defences intercepted 31 Ukrainian drones overnight, the ministry said. "
+            "Twelve aircraft were destroyed over the Kursk region, 11 were shot down over the Bryansk region and eight over the Oryol region.")
+    evs = events_of(g, text, [("Kursk", "Kursk", "adm1", E), ("Bryansk", "Bryansk", "adm1", E), ("Oryol", "Oryol", "adm1", E)])
+    got = {e.location.place.name: (e.type, e.attacker, e.intercepted, e.qualifiers.get("intercepted_total")) for e in evs}
+    assert got == {"Kursk Oblast": (INTERCEPTION, "UA", 12, "31"), "Bryansk Oblast": (INTERCEPTION, "UA", 11, "31"),
+                   "Orel Oblast": (INTERCEPTION, "UA", 8, "31")}
