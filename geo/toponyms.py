@@ -13,6 +13,13 @@ Around it the recogniser reads:
   country hint of the region);
 * hyphenated adjectives ("Kharkiv-based": the toponym part);
 * ALL-CAPS datelines ("KYIV, March 19 (Reuters) -");
+* names the gazetteer lacks, when the text itself calls them places: a
+  settlement noun ("the village of X", "X village", "the villages of A, B
+  and C") or a preposition and a containing place after ("near X in the Y
+  region", "in X (Y Oblast)", "outside X near Z"); up to three words or a
+  hyphenated compound ("Novo-X"). Cues ``settlement_noun``,
+  ``list:settlements`` and ``container_after`` let the resolver keep them
+  unresolved but placed in their container;
 * filters: titles and person patterns (President X, spokesman X, given name
   + surname, surnames seen earlier in the document), months and weekdays,
   organisations and media, organisation names that contain a toponym
@@ -31,7 +38,7 @@ from functools import lru_cache
 
 from geo.lexicon.abbreviations import US_STATES
 from geo.lexicon.calendar import CALENDAR
-from geo.lexicon.cues import FEATURE_HEADS, LOCATIVE_PREPS, REGION_INFIXES, REGION_NOUNS, SETTLEMENT_NOUNS
+from geo.lexicon.cues import CONTAINED_PREPS, FEATURE_HEADS, LOCATIVE_PREPS, REGION_INFIXES, REGION_NOUNS, SETTLEMENT_NOUNS
 from geo.lexicon.demonyms import DEMONYMS
 from geo.lexicon.organisations import ORG_HEADS, ORGANISATIONS, SEATS_OF_POWER
 from geo.lexicon.persons import GIVEN_NAMES, LOWER_TITLES, TITLES
@@ -63,6 +70,18 @@ _UNIT_NOUNS = frozenset(
 )
 _UNIT_PREFIXES = frozenset("regional region oblast city state military civil civilian district combat "
                            "operational-strategic operational strategic anti-ship cruise".split())
+# Plural settlement nouns that open a list of names: "the villages of A, B and C".
+_PLURAL_SETTLEMENTS = frozenset("villages settlements towns hamlets".split())
+# Singular settlement nouns written after a name: "X village" (a place whatever the gazetteer says);
+# "town" is left out ("X town centre", "X town hall" are compounds far more often).
+_SETTLEMENT_AFTER = frozenset("village settlement hamlet".split())
+# Nouns that make "village" part of a compound ("the X village council"), not the place's noun.
+_COMPOUND_AFTER = frozenset(
+    "hall halls centre centres center centers council councils square limits board clerk manager meeting "
+    "meetings officials official head mayor police court green school fair people".split()
+)
+# Longest name read without the gazetteer's help, in words ("Velyka Bilozerka-Nova" style).
+_MAX_UNLISTED_WORDS = 3
 # Heads of state organs a country name can modify in a capitalised run ("Pakistan Army").
 _STATE_ORGAN_HEADS = frozenset("army navy government ministry forces force guard police parliament".split())
 
@@ -308,6 +327,8 @@ def _sentence_mentions(text: str, sent: Sentence, toks: list[_Tok], names: _Name
     for i, t in enumerate(toks):
         if t.low in ("regions", "oblasts", "districts", "provinces", "raions", "krais", "republics"):
             _list_before(toks, i, emit, taken, REGION_NOUNS[t.low], text)
+        elif t.low in _PLURAL_SETTLEMENTS and not t.cap and not headline:
+            _list_after(toks, i, emit, taken, text, names, persons)
 
     i = 0
     n = len(toks)
@@ -517,6 +538,8 @@ def _longest_name(text, toks, a, j, names: _Names) -> int | None:
     fa = _feature_after(toks, a, j, names)
     if fa is not None:
         return fa
+    if 2 <= j - a <= _MAX_UNLISTED_WORDS and _unlisted_cue(toks, a, j, names) and not names.known(_lookup_text(toks[a:j])):
+        return j  # "the village of Stara X", "Nova X in the Y region": one name the gazetteer lacks
     for b in range(min(j, a + _MAX_NAME_WORDS), a, -1):
         span = toks[a:b]
         if len(span) == 1 and len(span[0].text) < 2:
@@ -547,7 +570,8 @@ def _longest_name(text, toks, a, j, names: _Names) -> int | None:
         if b - a == 1 and _region_after(toks, b):
             return b
         if b - a == 1 and (_settlement_before(toks, a) or _prep_before(toks, a) or _possessive_before(toks, a)
-                           or _in_list(toks, a)) and not _is_noise_word(span[0]) and len(span[0].text) >= 4:
+                           or _in_list(toks, a) or _settlement_after(toks, b) or _list_end_contained(toks, a, names)) \
+                and not _is_noise_word(span[0]) and len(span[0].text) >= 4:
             return b  # unknown to the exact index but cued: the resolver tries harder
     return None
 
@@ -568,9 +592,133 @@ def _settlement_before(toks, a) -> str | None:
     """"village of X", "the city of X", "region of X": the kind it announces."""
     if a >= 2 and toks[a - 1].low == "of" and toks[a - 2].low in SETTLEMENT_NOUNS:
         return SETTLEMENT_NOUNS[toks[a - 2].low]
-    if a >= 1 and toks[a - 1].low in ("village", "town", "city", "settlement", "hamlet") and not toks[a - 1].cap:
+    if a >= 1 and toks[a - 1].low in ("village", "town", "city", "settlement", "hamlet") and not toks[a - 1].cap \
+            and not toks[a - 1].possessive:
         return "place"
     return None
+
+
+def _settlement_noun(toks, a, b) -> bool:
+    """A lower-case settlement noun announces the name: "the village of X", "town X", "X village"."""
+    nouns = ("village", "town", "city", "settlement", "hamlet")
+    if a >= 2 and toks[a - 1].text == "of" and toks[a - 2].text in nouns and not toks[a - 2].possessive:
+        return True
+    return (a >= 1 and toks[a - 1].text in nouns and not toks[a - 1].possessive) or _settlement_after(toks, b)
+
+
+# Russian/Ukrainian adjective endings of district names ("Rylsky", "Sudzhanskyi", "Volnovakhsky").
+_DISTRICT_ENDINGS = ("sky", "skiy", "skyi", "skyy", "skii", "skoy", "skoi")
+
+
+def _district_adjective(name: str, names: "_Names") -> bool:
+    """A one-word adjectival name no region is known by: "X region" is then a district (raion)."""
+    return " " not in name and name.lower().endswith(_DISTRICT_ENDINGS) and not names.known(name)
+
+
+def _settlement_after(toks, b) -> bool:
+    """"X village", "X settlement": a lower-case settlement noun right after the name."""
+    if b >= len(toks) or toks[b].low not in _SETTLEMENT_AFTER or toks[b].cap or toks[b - 1].possessive:
+        return False
+    nxt = toks[b + 1].low if b + 1 < len(toks) else ""
+    return nxt not in _UNIT_NOUNS and nxt not in _COMPOUND_AFTER and nxt != "of"
+
+
+def _container_after(toks, b, names: "_Names") -> bool:
+    """A containing place right after the name: ", in the Y region", " in Y Oblast", " (Y region)",
+    ", Y Oblast", " near Y" (Y a known place), " Y district" is not one (that is the name's own)."""
+    k = b
+    paren = k < len(toks) and toks[k].text == "("
+    if k < len(toks) and toks[k].text in (",", "("):
+        k += 1
+    if k < len(toks) and toks[k].low in ("near", "outside") and not toks[k].cap and not paren:
+        k += 1
+        if k < len(toks) and toks[k].low == "the":
+            k += 1
+        e = k
+        while e < len(toks) and toks[e].cap and e - k < 3:
+            e += 1
+        return e > k and not _is_noise_word(toks[k]) and names.known(_lookup_text(toks[k:e]))
+    if k < len(toks) and toks[k].low in ("in", "of") and not toks[k].cap and not paren:
+        k += 1
+    elif k == b:
+        return False  # "X Sumy region" is no containment
+    if k < len(toks) and toks[k].low == "the":
+        k += 1
+    if k < len(toks) and toks[k].possessive and toks[k].cap:
+        k += 1  # "in Ukraine's Y region"
+    while k < len(toks) and not toks[k].cap and (toks[k].low.endswith("ern") or toks[k].low in _LIST_ADJECTIVES
+                                                  or toks[k].low in REGION_INFIXES):
+        k += 1  # "in the southern Y region", "in the frontline Y region"
+    start = k
+    while k < len(toks) and k - start < 3 and toks[k].cap and not toks[k].possessive:
+        if toks[k].low in REGION_NOUNS and k > start:  # "Y Oblast", "Y Region", not "Y District Court"
+            return REGION_NOUNS[toks[k].low] in ("adm1", "district") and not (k + 1 < len(toks) and toks[k + 1].cap)
+        k += 1
+    if k == start:
+        return False
+    if k < len(toks) and toks[k].low in REGION_INFIXES:
+        k += 1
+    return k < len(toks) and toks[k].low in REGION_NOUNS and REGION_NOUNS[toks[k].low] in ("adm1", "district") \
+        and toks[k].low not in ("state", "territory", "regions", "districts", "oblasts", "provinces", "raions") \
+        and not (k + 1 < len(toks) and toks[k + 1].cap)
+
+
+def _unlisted_cue(toks, a, b, names: "_Names") -> bool:
+    """A name of ``b - a`` capitalised words the gazetteer lacks, but the text calls a place:
+    a settlement noun before or after it, or a preposition before and a containing place after."""
+    span = toks[a:b]
+    if any(_is_noise_word(t) or t.upper or t.text in GIVEN_NAMES or t.possessive or len(t.text) < 2 or names.major(t.text)
+           for t in span):
+        return False
+    if any(t.low in REGION_NOUNS or t.low in _SETTLEMENT_AFTER for t in span):
+        return False
+    if _settlement_noun(toks, a, b):
+        return True
+    return _prep_before(toks, a) in CONTAINED_PREPS and _container_after(toks, b, names)
+
+
+def _list_end_contained(toks, a, names: "_Names") -> bool:
+    """"A, B and X in the Y region": the last member of a list, with a containing place after it."""
+    return a >= 2 and toks[a - 1].low in ("and", "or") and (toks[a - 2].cap or toks[a - 2].text == ",") \
+        and _container_after(toks, a + 1, names)
+
+
+def _unlisted_compound(toks, a, parts: list[str], names: "_Names") -> bool:
+    """"the village of Novo-X", "near Y-Z in the W region": a hyphenated name the text calls a place."""
+    if not all(p[:1].isupper() and len(p) >= 2 for p in parts):
+        return False
+    if any(p.lower() in STOPWORDS or p.lower() in DEMONYMS or p in GIVEN_NAMES or names.major(p) for p in parts):
+        return False
+    return _settlement_noun(toks, a, a + 1) or (
+        _prep_before(toks, a) in CONTAINED_PREPS and _container_after(toks, a + 1, names))
+
+
+def _list_after(toks, i, emit, taken, text, names: "_Names", persons) -> None:
+    """Emit one mention per name in "the villages of A, B, and C" (the plural noun at ``i``)."""
+    k = i + 1
+    if k >= len(toks) or toks[k].low != "of":
+        return
+    k += 1
+    items: list[tuple[int, int]] = []
+    while k < len(toks) and toks[k].cap:
+        e = k + 1
+        while e < len(toks) and e - k < _MAX_UNLISTED_WORDS and toks[e].cap and _adjacent(toks[e - 1], toks[e], text) \
+                and not toks[e - 1].possessive:
+            e += 1
+        span = toks[k:e]
+        if any(_is_noise_word(t) or t.upper or t.text in GIVEN_NAMES or t.low in REGION_NOUNS for t in span) \
+                or (e - k == 1 and span[0].text in persons) or any(taken[k:e]):
+            break
+        items.append((k, e))
+        k = e
+        if k < len(toks) and toks[k].text == ",":
+            k += 1
+        if k < len(toks) and toks[k].low in ("and", "or") and not toks[k].cap:
+            k += 1
+        elif k < len(toks) and not toks[k].cap:
+            break
+    for s, e in items:
+        emit(s, e, _lookup_text(toks[s:e]), ["list:settlements", "noun:place"], kind_hint="place")
 
 
 def _possessive_before(toks, a) -> bool:
@@ -613,7 +761,8 @@ def _emit_name(text, toks, a, b, emit, names: _Names, persons, first_word, in_ru
                     look = name.capitalize()
                 emit(a, b, look, ["hyphen_adj"], end=first.start + len(name))
                 return
-            return  # "Trump-Putin", "Russia-Ukraine": compounds, not places
+            if not _unlisted_compound(toks, a, parts, names):
+                return  # "Trump-Putin", "Russia-Ukraine": compounds, not places
     low_words = [t.low for t in span]
     # Region noun inside the run: "Kursk Oblast", "Moscow Region", "Krasnodar Krai".
     if len(span) > 1 and low_words[-1] in REGION_NOUNS:
@@ -633,6 +782,8 @@ def _emit_name(text, toks, a, b, emit, names: _Names, persons, first_word, in_ru
         if ra:
             end_tok, kind_hint = ra
             cues.append("region_phrase")
+            if kind_hint == "adm1" and toks[end_tok - 1].low == "region" and _district_adjective(lookup, names):
+                kind_hint = "district"  # "the Rylsky region": a district named by its centre's adjective
     # "the region of X", "the village of X".
     sb = _settlement_before(toks, a)
     if sb:
@@ -651,6 +802,13 @@ def _emit_name(text, toks, a, b, emit, names: _Names, persons, first_word, in_ru
         cues.append("dateline")
     if first.low in SEATS_OF_POWER:
         cues.append("seat_of_power")
+    if kind_hint is None and _settlement_after(toks, end_tok):
+        cues.append("noun:place")  # "X village"
+        kind_hint = "place"
+    if kind_hint == "place" and _settlement_noun(toks, a, end_tok):
+        cues.append("settlement_noun")
+    if kind_hint in (None, "place") and _container_after(toks, end_tok, names):
+        cues.append("container_after")  # "X in the Y region", "X (Y Oblast)", "X near Y"
     # "the Kherson region administration", "the X battlegroup", "Neptune missiles": not a place.
     k = end_tok
     while k < len(toks) and toks[k].low in _UNIT_PREFIXES and not toks[k].cap:

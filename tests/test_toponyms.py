@@ -170,3 +170,78 @@ def test_offsets_and_order(gazetteer):
 )
 def test_other_scripts_and_nonsense_do_not_crash_or_flood(text, gazetteer):
     assert len(spans(text, gazetteer)) <= 1
+
+
+# ---------------------------------------------------------------- names the gazetteer lacks
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Drones struck the village of Stara Pavlivka in the Sumy region.", "Stara Pavlivka"),
+        ("Shelling damaged houses in the village of Zarichne-Velyke overnight.", "Zarichne-Velyke"),
+        ("Two people were killed in Khmelivske village on Monday.", "Khmelivske"),
+        ("A guided bomb hit the settlement of Nova Zorianka.", "Nova Zorianka"),
+        ("Fighting continued near Mala Tsyrkunivka in Kharkiv region.", "Mala Tsyrkunivka"),
+        ("Fighting continued near Mala Tsyrkunivka, in the Kharkiv region.", "Mala Tsyrkunivka"),
+        ("A drone hit a farm near Zelenyi Yar (Donetsk Oblast).", "Zelenyi Yar"),
+        ("A shell hit a school in Dovhe Pole, Zaporizhzhia Oblast.", "Dovhe Pole"),
+        ("Troops advanced outside Kruhla Balka near Kupiansk.", "Kruhla Balka"),
+        ("Troops pushed on near Novo-Zarichne in Ukraine's Kharkiv region.", "Novo-Zarichne"),
+        ("Russian troops attacked positions near Pryvilne in the southern Zaporizhzhia region.", "Pryvilne"),
+    ],
+)
+def test_cued_names_unknown_to_the_gazetteer_are_candidates(text, surface, gazetteer):
+    found = [m for m in spans(text, gazetteer) if m.surface == surface]
+    assert len(found) == 1, surfaces(text, gazetteer)
+    assert text[found[0].start:found[0].end] == surface
+
+
+def test_villages_of_a_list_are_one_candidate_each(gazetteer):
+    text = "Russia claimed the villages of Stara Pavlivka, Lypove and Nova Dubrava in the Donetsk region."
+    found = {m.surface: m for m in spans(text, gazetteer)}
+    assert {"Stara Pavlivka", "Lypove", "Nova Dubrava", "Donetsk region"} <= set(found), list(found)
+    assert all("list:settlements" in found[n].cues for n in ("Stara Pavlivka", "Lypove", "Nova Dubrava"))
+
+
+def test_last_list_member_with_a_container_is_a_candidate(gazetteer):
+    text = "Russian forces shelled Lypivka and Khmelove in the Sumy region."
+    assert "Khmelove" in surfaces(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text, surface, cue",
+    [
+        ("Shelling hit the village of Zarichne-Velyke.", "Zarichne-Velyke", "settlement_noun"),
+        ("Two people were killed in Khmelivske village.", "Khmelivske", "settlement_noun"),
+        ("Fighting went on near Mala Tsyrkunivka in Kharkiv region.", "Mala Tsyrkunivka", "container_after"),
+        ("A drone hit a farm near Zelenyi Yar (Donetsk Oblast).", "Zelenyi Yar", "container_after"),
+    ],
+)
+def test_unlisted_name_cues(text, surface, cue, gazetteer):
+    found = [m for m in spans(text, gazetteer) if m.surface == surface]
+    assert found and cue in found[0].cues, [(m.surface, m.cues) for m in spans(text, gazetteer)]
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Reporter Anna Smith in the Kharkiv region said so.", "Smith"),
+        ("It happened in July in the Kharkiv region.", "July"),
+        ("Teams from Starlink in the Kharkiv region restored links.", "Starlink"),
+        ("The Hollowmere Energy Company in the Kharkiv region repaired lines.", "Hollowmere"),
+        ("They moved to the village of their parents in the Sumy region.", "their"),
+        ("Officials visited the city's Planning Commission.", "Planning"),
+        ("Crowds gathered in the Hollowmere town centre.", "Hollowmere"),
+        ("The Trump-Putin summit in the Kharkiv region was postponed.", "Trump-Putin"),
+        ("He spoke at Mala Tsyrkunivka District Court in Kharkiv.", "Mala Tsyrkunivka"),
+    ],
+)
+def test_unlisted_names_need_a_real_cue(text, absent, gazetteer):
+    assert not [s for s in surfaces(text, gazetteer) if absent in s], surfaces(text, gazetteer)
+
+
+def test_adjectival_region_name_is_a_district(gazetteer):
+    (m,) = [m for m in spans("A depot burned in the Rylsky region overnight.", gazetteer) if m.surface.startswith("Rylsky")]
+    assert m.kind_hint == "district"
+    (k,) = [m for m in spans("Drones struck the Kursk region.", gazetteer) if m.surface.startswith("Kursk")]
+    assert k.kind_hint == "adm1"

@@ -14,6 +14,10 @@ LOCATIVE_PREPS = frozenset(
     """.split()
 )
 
+# Prepositions that, with a containing place after the name, make an unknown name a place
+# ("near X in the Y region"); "of" and "to" are left out ("the head of X in the Y region").
+CONTAINED_PREPS = frozenset("in near outside at around over on into from toward towards across inside within".split())
+
 # Prepositions that put a place near, not at, its referent: precision 2.
 NEAR_PREPS = frozenset("near outside around nearby".split())
 
