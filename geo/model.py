@@ -128,7 +128,13 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class ResolvedMention:
-    """A mention with its chosen place, role and geo-precision (1, 2, 3; 4 = country)."""
+    """A mention with its chosen place, role and geo-precision (1, 2, 3; 4 = country).
+
+    ``place`` is None for a name the text calls a place but the gazetteer does
+    not hold ("the village of X in the Y region"); ``container`` is then the
+    place the text puts it in or near (an ADM1 unit: precision 3; a town it is
+    near or a district centre: precision 2), or None when the text names none.
+    """
 
     start: int
     end: int
@@ -139,6 +145,7 @@ class ResolvedMention:
     precision: int
     confidence: float = 1.0
     cues: tuple[str, ...] = ()
+    container: Place | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -149,6 +156,7 @@ class ResolvedMention:
             "precision": self.precision,
             "confidence": round(self.confidence, 3),
             "place": self.place.to_dict() if self.place else None,
+            "container": self.container.to_dict() if self.container else None,
         }
 
 

@@ -15,7 +15,11 @@ score that adds up, in order of weight:
 A candidate whose evidence is weak (sentence-initial, a title-case headline,
 "X said") is kept only if its reading is strong (a country, an ADM1 unit, a
 large town, or a town in the report's countries). Unresolvable candidates
-are dropped; :func:`resolve_debug` counts them.
+are dropped; :func:`resolve_debug` counts them. The exception is a name the
+text itself calls a place ("the village of X", "X village", "the villages of
+A, B and C", "near X in the Y region", "X (Y Oblast)"): when the gazetteer has
+no reading of it inside the container the text states, it is kept with
+``place`` None and that container (:func:`_unlisted_mentions`).
 
 Roles (:func:`_role`) follow the project's annotation rules: event locations
 (hit, attacked, shot down over, fought over, captured; their containers;
@@ -33,12 +37,12 @@ import logging
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from gazetteer import normalize
 from gazetteer.model import Place
-from geo.lexicon.cues import LOCATIVE_PREPS, NEAR_PREPS
+from geo.lexicon.cues import CONTAINED_PREPS, LOCATIVE_PREPS, NEAR_PREPS
 from geo.lexicon.demonyms import DEMONYMS
 from geo.lexicon.organisations import MEDIA_NOUNS, ORGAN_NOUNS, SEATS_OF_POWER
 from geo.lexicon.verbs import ACTOR_VERBS, EVENT_WORDS, OFFICIAL_NOUNS, SPEECH_VERBS, VENUE_WORDS
@@ -193,7 +197,7 @@ def _base_score(p: Place, m: Mention, cands: list[Place]) -> float:
             for q in cands)
         s += -2.0 if town and m.kind_hint != "adm1" else 4.5
         if m.kind_hint == "adm1" and (p.feature_type or "").lower() in ("city", "autonomous city"):
-            s -= 1.5  # "the Kyiv region" is the oblast around the city, not the city unit
+            s -= 3.5  # "the Kyiv region", "the Moscow Region": the unit around the city, not the city unit
     elif p.kind == "feature":
         s += 2.0
     s += math.log10((p.population or 0) + 10)
@@ -365,6 +369,108 @@ def _container(d: _Doc, text: str, m: Mention, resolved_by_start: dict[int, Plac
     return None
 
 
+# Between a name and the region that contains it: ", in the ", " in Ukraine's southern ", " (".
+_IN_REGION_GAP = re.compile(
+    r"(?:\s*,\s*(?:in\s+)?|\s+(?:in|of)\s+)(?:the\s+)?(?:(?:[a-z]+ern|border|frontline|front-line|occupied|neighbouring|neighboring)\s+)?"
+    r"|\s*\(\s*"
+)
+_IN_COUNTRY_REGION_GAP = re.compile(r"\s*,?\s*in\s+(?:the\s+)?")
+_NEAR_GAP = re.compile(r"\s*,?\s*(?:near|outside|close\s+to)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+_DISTRICT_GAP = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*")
+# Cues that make a name a place whatever the gazetteer says.
+_UNLISTED_CUES = ("settlement_noun", "list:settlements")
+_UNLISTED_VETO = ("headline", "acronym", "caps", "next_speech", "hyphen_adj", "dateline")
+
+
+def _stated_containers(text: str, mentions: list[Mention], first: list[Place | None],
+                       cands: list[list[Place]]) -> dict[int, list[Place]]:
+    """Readings of the place the text puts a mention in or near, by the mention's start (the first
+    reading first): the next mention when it is an ADM1 region after ", in the" / " (", a district
+    after ", ", or a town after "near"."""
+    out: dict[int, list[Place]] = {}
+    for k in range(len(mentions) - 1):
+        m, n, q = mentions[k], mentions[k + 1], first[k + 1]
+        if m.kind_hint == "adm1" or n.sentence != m.sentence or q is None:
+            continue
+        gap = text[m.end:n.start]
+        at = k + 1  # the container's mention
+        if q.kind == "country" and "possessive" in n.cues and k + 2 < len(mentions) and first[k + 2] is not None \
+                and first[k + 2].kind == "adm1" and _IN_COUNTRY_REGION_GAP.fullmatch(gap):
+            at, q = k + 2, first[k + 2]  # "X in Ukraine's Y region"
+        elif q.kind == "adm1" and _IN_REGION_GAP.fullmatch(gap):
+            pass
+        elif q.kind == "place" and (n.kind_hint == "district" and _DISTRICT_GAP.fullmatch(gap) or _NEAR_GAP.fullmatch(gap)):
+            pass  # "X, Y district" (the district centre), "X near Y"
+        else:
+            continue
+        out[m.start] = [q] + [p for p in cands[at] if p.kind == q.kind and p != q]
+    return out
+
+
+def _share_containers(mentions: list[Mention], stated: dict[int, list[Place]], unlisted: set[int]) -> dict[int, list[Place]]:
+    """"A, B and C in the Y region": earlier members of a list share the container stated after its last."""
+    out: dict[int, list[Place]] = {}
+    for i, m in enumerate(mentions):
+        if m.start not in stated or m.start not in unlisted:
+            continue
+        groups = [c for c in m.cues if c.startswith("group:")]
+        for n in mentions[:i]:
+            if n.start in unlisted and n.start not in stated and n.kind_hint in (None, "place") and any(c in groups for c in n.cues):
+                out.setdefault(n.start, stated[m.start])
+    return out
+
+
+def _unlisted_mentions(d: _Doc, mentions: list[Mention], stated: dict[int, list[Place]]) -> set[int]:
+    """Starts of mentions the text calls places even if the gazetteer lacks them: a settlement noun
+    ("the village of X", "X village", "the villages of A and B"), or a locative preposition and a
+    stated container ("near X in the Y region"); in a war report also a district ("X district") and
+    the members of a list whose last member has a stated container ("A, B and C in the Y region")."""
+    out: set[int] = set()
+    groups: set[str] = set()
+    for m in mentions:
+        if any(c in _UNLISTED_VETO for c in m.cues) or m.kind_hint == "adm1":
+            continue
+        if any(c in _UNLISTED_CUES for c in m.cues) or ("container_after" in m.cues and m.start in stated and _contained(m)) \
+                or (d.war and m.kind_hint == "district" and "region_phrase" in m.cues):
+            out.add(m.start)
+            if m.start in stated:
+                groups.update(c for c in m.cues if c.startswith("group:"))
+    for m in mentions:  # "shelled A, B and C in the Y region"
+        if m.kind_hint is None and any(c in groups for c in m.cues) and d.war \
+                and not any(c in _UNLISTED_VETO or c == "initial" for c in m.cues):
+            out.add(m.start)
+    return out
+
+
+def _contained(m: Mention) -> bool:
+    """"near X", "struck X", "A, B and X": a preposition, a verb of attack or a list before the name."""
+    return any(c.startswith("prev:") and (c[5:] in CONTAINED_PREPS or c[5:] in _ATTACK_OBJECT_PREVS or c[5:] in ("and", "or"))
+               for c in m.cues)
+
+
+def _within(p: Place, container: Place) -> bool:
+    """``p`` lies in the ADM1 ``container``, or within 40 km of the town ``container``."""
+    if p.kind in ("country", "adm1"):
+        return False
+    if container.kind == "adm1":
+        return p.country_code == container.country_code and p.admin1_code == container.admin1_code
+    if container.kind == "country":
+        return p.country_code == container.country_code
+    return _near_km(p, container) < 40
+
+
+def _prominent(p: Place) -> bool:
+    """A country, a region or a large town: a stated container does not overrule it."""
+    return p.kind in ("country", "adm1") or (p.population or 0) >= 100_000
+
+
+def _unlisted_precision(container: Place | None) -> int:
+    """ACLED precision of a place known only by its container: 2 near a town, 3 in a region, else 4."""
+    if container is None or container.kind == "country":
+        return 4
+    return 3 if container.kind == "adm1" else 2
+
+
 def resolve_mentions(doc: Document, sentences: list[Sentence], mentions: list[Mention], gazetteer) -> list[ResolvedMention]:
     """Resolve each candidate to a place, a role and a precision; drop the unresolvable."""
     return resolve_debug(doc, sentences, mentions, gazetteer)[0]
@@ -428,9 +534,27 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
         if nxt_p is not None and nxt_p.kind in ("adm1", "country") and mentions[k].kind_hint != "adm1" and \
                 text[mentions[k].end:mentions[k + 1].start] in (", ", ",\u00a0"):
             follows[mentions[k].start] = nxt_p
+    stated = _stated_containers(text, mentions, first, cands)
+    unlisted = _unlisted_mentions(d, mentions, stated)
+    shared = _share_containers(mentions, stated, unlisted)
     for m, cs, h in zip(mentions, cands, hints):
-        container = follows.get(m.start) or _container(d, text, m, by_start, sentence_regions)
+        readings = (stated.get(m.start) or shared.get(m.start) or []) if m.start in unlisted else []
+        container = (readings[0] if readings else None) or follows.get(m.start) or \
+            _container(d, text, m, by_start, sentence_regions)
+        if m.start in unlisted and readings and cs and m.kind_hint != "district":
+            # The text says where the place is: only a reading there is this place.
+            pairs = [(p, c) for p in cs for c in readings if _within(p, c)]
+            if pairs:
+                cs = list(dict.fromkeys(p for p, _ in pairs))
+                container = pairs[0][1]
+            elif not any(_prominent(p) for p in cs):
+                cs = []
         p, conf = _choose(d, m, cs, container, h, anchors)
+        if p is None and m.start in unlisted:
+            role = _role(d, text, sent_of.get(m.sentence), m, None, container)
+            prec = _unlisted_precision(container)
+            out.append(ResolvedMention(m.start, m.end, m.surface, m.sentence, None, role, prec, 0.5, m.cues, container))
+            continue
         if p is None:
             dropped["unknown"] += 1
             continue
@@ -527,11 +651,15 @@ def _is_state(d: "_Doc", p: Place, m: Mention) -> bool:
     return p.kind == "place" and d.is_capital(p)
 
 
-def _role(d: _Doc, text: str, sent: Sentence | None, m: Mention, p: Place) -> str:
-    """event_location, actor_metonym or other, from the grammar around the mention."""
+def _role(d: _Doc, text: str, sent: Sentence | None, m: Mention, p: Place | None, container: Place | None = None) -> str:
+    """event_location, actor_metonym or other, from the grammar around the mention.
+
+    ``p`` is None for a place the gazetteer lacks; ``container`` then gives its country.
+    """
     if "dateline" in m.cues:
         return OTHER
-    state = _is_state(d, p, m)
+    state = p is not None and _is_state(d, p, m)
+    known = p or container
     if "seat_of_power" in m.cues:
         return ACTOR_METONYM
     after = text[m.end:m.end + 3]
@@ -608,7 +736,7 @@ def _role(d: _Doc, text: str, sent: Sentence | None, m: Mention, p: Place) -> st
         return OTHER
     if s_words & _ALERT_WORDS and not s_words & _HIT_WORDS:
         return OTHER  # alert-only areas
-    if state or p.kind == "country":
+    if state or (p is not None and p.kind == "country"):
         if _passive_event(nxt) or (nxt[:2] in (["came", "under"], ["comes", "under"])):
             return EVENT_LOCATION  # "Kyiv was hit", "Kyiv came under attack"
         if eventful and prev and prev[-1] in _ATTACK_OBJECT_PREVS:
@@ -616,7 +744,7 @@ def _role(d: _Doc, text: str, sent: Sentence | None, m: Mention, p: Place) -> st
         if eventful and ("region_phrase" in m.cues or "after_possessive" in m.cues):
             return EVENT_LOCATION
         return OTHER
-    if eventful or (d.war and p.country_code in _WAR_COUNTRIES):
+    if eventful or (d.war and (known is None or known.country_code in _WAR_COUNTRIES)):
         return EVENT_LOCATION
     return OTHER
 
@@ -742,8 +870,7 @@ def _propagate_lists(text: str, out: list[ResolvedMention]) -> list[ResolvedMent
                 for k in range(i, j + 1):
                     r = result[k]
                     if r.role != EVENT_LOCATION:
-                        result[k] = ResolvedMention(r.start, r.end, r.surface, r.sentence, r.place, EVENT_LOCATION,
-                                                    r.precision, r.confidence, r.cues)
+                        result[k] = replace(r, role=EVENT_LOCATION)
         i = j + 1
     return result
 
@@ -753,10 +880,9 @@ def _near_reference(text: str, out: list[ResolvedMention]) -> list[ResolvedMenti
     result = list(out)
     for k in range(1, len(result)):
         a, b = result[k - 1], result[k]
-        if a.sentence == b.sentence and a.role == EVENT_LOCATION and b.role == EVENT_LOCATION and \
+        if a.sentence == b.sentence and a.role == EVENT_LOCATION and b.role == EVENT_LOCATION and a.place is not None and \
                 re.fullmatch(r",?\s*near\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?", text[a.end:b.start]):
-            result[k] = ResolvedMention(b.start, b.end, b.surface, b.sentence, b.place, OTHER,
-                                        b.precision, b.confidence, b.cues)
+            result[k] = replace(b, role=OTHER)
     return result
 
 
@@ -769,11 +895,9 @@ def _propagate_containers(text: str, out: list[ResolvedMention]) -> list[Resolve
         gap = text[a.end:b.start]
         if b.role == EVENT_LOCATION and a.role != EVENT_LOCATION and a.place and b.place and \
                 re.fullmatch(r"[’'ʼ]s\s+(?:[a-z-]+\s+){0,2}", gap) and a.role == OTHER:
-            result[k] = ResolvedMention(a.start, a.end, a.surface, a.sentence, a.place, EVENT_LOCATION,
-                                        a.precision, a.confidence, a.cues)
-        if a.role == EVENT_LOCATION and b.role == OTHER and b.place and a.place and \
+            result[k] = replace(a, role=EVENT_LOCATION)
+        if a.role == EVENT_LOCATION and b.role == OTHER and b.place and (a.place or a.container) and \
                 text[b.end:b.end + 2] not in ("’s", "'s") and \
                 b.place.kind in ("adm1", "country") and re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?", gap):
-            result[k + 1] = ResolvedMention(b.start, b.end, b.surface, b.sentence, b.place, EVENT_LOCATION,
-                                            b.precision, b.confidence, b.cues)
+            result[k + 1] = replace(b, role=EVENT_LOCATION)
     return result

@@ -249,3 +249,91 @@ def test_seed_004_actors_and_places(gazetteer):
     for word in ("Zelenskyy", "Putin", "Trump", "Stubb", "White House", "Wednesday", "Telegram"):
         assert word not in roles, word
     assert all(m.place.country_code == "RU" for m in found if m.surface == "Russia")
+
+
+# ---------------------------------------------------------------- names the gazetteer lacks
+
+def _unlisted(text, surface, gazetteer):
+    found = [m for m in resolve(text, gazetteer) if m.surface == surface]
+    assert found, f"{surface!r} dropped from {text!r}: {[m.surface for m in resolve(text, gazetteer)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, surface, admin1",
+    [
+        ("Russian drones struck the village of Stara Pavlivka in Sumy region overnight.", "Stara Pavlivka", "UA.21"),
+        ("Shelling hit the village of Zarichne-Velyke, in the Kharkiv region, on Monday.", "Zarichne-Velyke", "UA.07"),
+        ("Fighting continued near Nova Hrebinka (Donetsk Oblast).", "Nova Hrebinka", "UA.05"),
+        ("A drone hit a house in Dovhe Pole, Zaporizhzhia Oblast.", "Dovhe Pole", "UA.26"),
+        ("A drone hit a farm near Zelenyi Yar in Ukraine's Kherson region.", "Zelenyi Yar", "UA.08"),
+        ("Russia claimed the villages of Stara Pavlivka, Lypove and Nova Dubrava in the Donetsk region.", "Lypove", "UA.05"),
+        ("Russian forces shelled Hrabivka, Lypivka and Khmelove in the Sumy region.", "Lypivka", "UA.21"),
+    ],
+)
+def test_unlisted_place_is_kept_within_its_region(text, surface, admin1, gazetteer):
+    m = _unlisted(text, surface, gazetteer)
+    assert m.place is None
+    assert m.container is not None and m.container.kind == "adm1" and m.container.admin1_code == admin1
+    assert m.precision == 3
+
+
+def test_unlisted_place_near_a_town_has_precision_2(gazetteer):
+    m = _unlisted("Troops advanced near Kruhla Balka near Kupiansk.", "Kruhla Balka", gazetteer)
+    assert m.place is None and m.container.kind == "place" and m.container.admin1_code == "UA.07"
+    assert m.precision == 2 and m.role == EVENT_LOCATION
+
+
+def test_unlisted_place_is_an_event_location_and_so_is_its_region(gazetteer):
+    found = {m.surface: m for m in resolve("Russian drones struck the village of Stara Pavlivka in Sumy region.", gazetteer)}
+    assert found["Stara Pavlivka"].role == EVENT_LOCATION
+    assert found["Sumy region"].role == EVENT_LOCATION and found["Sumy region"].place.admin1_code == "UA.21"
+
+
+def test_unlisted_place_without_a_container_is_kept_at_precision_4(gazetteer):
+    m = _unlisted("Two people were killed in Khmelivske village.", "Khmelivske", gazetteer)
+    assert m.place is None and m.container is None and m.precision == 4
+
+
+def test_sentence_region_serves_as_container(gazetteer):
+    m = _unlisted("In the Sumy region, a drone hit the village of Stara Pavlivka.", "Stara Pavlivka", gazetteer)
+    assert m.place is None and m.container is not None and m.container.admin1_code == "UA.21"
+
+
+def test_stated_region_picks_the_homonym_inside_it(gazetteer):
+    # Zarichne is a common village name; alone the largest (Rivne Oblast) wins, "in the Donetsk region"
+    # picks the one there.
+    assert one("Russian forces captured the village of Zarichne.", "Zarichne", gazetteer).place.admin1_code != "UA.05"
+    m = one("Russian forces captured the village of Zarichne in the Donetsk region.", "Zarichne", gazetteer)
+    assert m.place is not None and m.place.admin1_code == "UA.05"
+
+
+def test_stated_region_without_a_listed_homonym_leaves_the_place_unresolved(gazetteer):
+    # No Pavlivka in the store lies in Sumy Oblast: another oblast's Pavlivka would be a wrong pin.
+    m = _unlisted("Russian forces captured the village of Pavlivka in the Sumy region.", "Pavlivka", gazetteer)
+    assert m.place is None and m.container.admin1_code == "UA.21"
+
+
+def test_stated_region_does_not_overrule_a_large_city(gazetteer):
+    m = one("Missiles hit the city of Dnipro, in the Kharkiv region and elsewhere.", "Dnipro", gazetteer)
+    assert m.place is not None and m.place.admin1_code == "UA.04"
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Reporter Anna Smith in the Kharkiv region said so.", "Smith"),
+        ("The drone fell near Qqzzxv, a farmer said.", "Qqzzxv"),
+        ("Officials visited the city's Zzyzxq Commission in Kharkiv.", "Zzyzxq"),
+        ("Shelling hit Qqzzxv, then the Kharkiv region.", "Qqzzxv"),
+        ("He spoke at the Hollowmere town hall in the Sumy region.", "Hollowmere"),
+    ],
+)
+def test_uncued_unknown_names_are_still_dropped(text, surface, gazetteer):
+    assert surface not in [m.surface for m in resolve(text, gazetteer)]
+
+
+def test_unresolved_mention_to_dict_has_null_place_and_its_container(gazetteer):
+    m = _unlisted("Russian drones struck the village of Stara Pavlivka in Sumy region.", "Stara Pavlivka", gazetteer)
+    data = m.to_dict()
+    assert data["place"] is None and data["container"]["admin1_code"] == "UA.21" and data["precision"] == 3
