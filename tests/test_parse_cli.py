@@ -89,3 +89,15 @@ def test_usage_errors_are_one_line(args, gazetteer):
     result = run(*args)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_place_missing_from_the_gazetteer_shows_its_container(tmp_path, gazetteer):
+    report = tmp_path / "v.txt"
+    report.write_text("Russian drones struck the village of Stara Pavlivka in Sumy region overnight.", encoding="utf-8")
+    result = run(str(report))
+    assert result.exit_code == 0, result.output
+    row = next(r for r in result.output.splitlines() if "Stara Pavlivka" in r)
+    assert "not in gazetteer" in row and "Sumy" in row and "event_location" in row and " 3 " in row
+    (doc,) = json_lines(run(str(report), "--json").output)
+    (m,) = [m for m in doc["mentions"] if m["surface"] == "Stara Pavlivka"]
+    assert m["place"] is None and m["container"]["admin1_code"] == "UA.21" and m["precision"] == 3

@@ -24,7 +24,10 @@ def parse_cmd(paths, published, outlet, as_json):
     PATHS are .txt/.md files, .jsonl corpora (one report a line) or folders;
     with none, the built-in seed reports. With --json, one JSON object per
     document (JSON Lines: id, mentions with start, end, surface, role,
-    precision and place, events, area_claims); otherwise a table. Bad inputs
+    precision, place and container, events, area_claims); otherwise a
+    table. A name the text calls a place but the gazetteer lacks ("the
+    village of X in the Y region") has place null and, when the text names
+    one, the region or town it is in or near as its container. Bad inputs
     are reported on stderr and skipped; the exit status is 1 if any failed.
 
     \b
@@ -58,12 +61,17 @@ def parse_cmd(paths, published, outlet, as_json):
 
 
 def _cells(doc_id: str, m) -> tuple:
+    """One table row; a place the gazetteer lacks shows as "?" with the region or town it is in or near."""
     p = m.place
+    if p is None:
+        c = m.container
+        where = "-" if c is None else (c.admin1_name or c.name if c.kind == "adm1" else f"near {c.name}")
+        return (doc_id, m.surface, m.role, m.precision, "? (not in gazetteer)", "-",
+                (c.country_code or "-") if c else "-", where, "-", "-")
     return (
         doc_id, m.surface, m.role, m.precision,
-        p.name if p else "-", p.kind if p else "-", (p.country_code or "-") if p else "-",
-        (p.admin1_name or p.admin1_code or "-") if p else "-",
-        f"{p.lat:.4f}" if p else "-", f"{p.lon:.4f}" if p else "-",
+        p.name, p.kind, p.country_code or "-", p.admin1_name or p.admin1_code or "-",
+        f"{p.lat:.4f}", f"{p.lon:.4f}",
     )
 
 
