@@ -84,6 +84,8 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,.;]{2,100})", re.I)
 _OUTLET_RE = re.compile(r"\b(?P<outlet>" + "|".join(re.escape(o) for o in lx.OUTLETS) + r")\s+(?:reported|said|reports)\b")
 _ASIDES = re.compile(r",\s+(?:meanwhile|however|also|though|in\s+turn|in\s+a\s+statement|for\s+its\s+part),", re.I)
 _PRONOUNS = {"it", "he", "she", "they", "we", "i", "this", "that", "which", "who"}
+#: Cue on a stand-in mention: a place the gazetteer lacks, put at its stated container.
+UNLISTED = "unlisted"
 _NEAR_RE = re.compile(r"\b(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)\s+(?:the\s+)?"
                       r"(?:(?:village|town|city|settlement|hamlet)\s+of\s+)?$", re.I)
 _AUX = r"(?:were|was|have\s+been|had\s+been|has\s+been|being|been|are|is)"
@@ -544,8 +546,13 @@ def _event_locations(text: str, start: int, end: int, mentions: list[ResolvedMen
     """
     inside = []
     for m in mentions:
-        if m.place is None or not start <= m.start < end:
+        if not start <= m.start < end:
             continue
+        if m.place is None:
+            if m.container is None or m.role != EVENT_LOCATION:
+                continue
+            # A place the gazetteer lacks stands in at the region or town the report puts it in.
+            m = replace(m, place=m.container, cues=(*m.cues, UNLISTED))
         if m.role == EVENT_LOCATION or (intercept and m.role == OTHER and _OVER_MENTION.search(text[max(start, m.start - 12):m.start])):
             inside.append(m)
     out: list[ResolvedMention] = []
@@ -575,6 +582,8 @@ def _inside(inner, outer) -> bool:
 
 def precision_of(text: str, m: ResolvedMention) -> int:
     """Geo-precision: 4 country, 3 region, 2 near a place, else the resolver's (1 at best)."""
+    if UNLISTED in m.cues:
+        return min(max(int(m.precision or 3), 2), 4)  # the resolver's: 3 in a region, 2 near a town
     if m.place.kind == "country":
         return 4
     if m.place.kind == "adm1":
@@ -662,7 +671,10 @@ def _kept_locations(group: Group, text: str) -> list[tuple[ResolvedMention, int]
             prec = precision_of(text, m)
             if prec > seen[m.place.geonameid][1]:
                 continue
-            seen[m.place.geonameid] = (seen[m.place.geonameid][0], prec)
+            kept = seen[m.place.geonameid][0]
+            if UNLISTED in m.cues and UNLISTED not in kept.cues:
+                kept = m  # "the village of X in the Y region": say X, placed in Y
+            seen[m.place.geonameid] = (kept, prec)
     places = [m.place for m, _ in seen.values()]
     return [(m, p) for m, p in seen.values() if not any(_inside(other, m.place) for other in places)]
 
@@ -853,7 +865,7 @@ def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
             quals["counts"] = "invalid"
         frames_for_sources = own + [f for f in tally_frames if f not in own]
         sources = tuple(dict.fromkeys(_source(doc, f) for f in sorted(frames_for_sources, key=lambda f: f.start)))
-        loc = Location(mention.place, prec, mention.surface)
+        loc = Location(mention.place, prec, mention.surface, unlisted=UNLISTED in mention.cues)
         ev_attacker, ev_basis = attacker, basis
         if basis in ("none", "defender") and _by_target([mention.place]):
             ev_attacker, ev_basis = _by_target([mention.place]), "target_country"  # each place by its own country

@@ -203,33 +203,42 @@ class Location:
 
     ``precision`` 1 named place, 2 near a place or a district, 3 region only,
     4 country only (kept and flagged, never pinned to a capital as precise).
+    ``unlisted``: the report names a place the gazetteer lacks (``surface``);
+    ``place`` is then the region or town the report puts it in.
     """
 
     place: Place
     precision: int
     surface: str = ""
+    unlisted: bool = False
 
     @property
     def precision_words(self) -> str:
         """"region only: somewhere in Sumy Oblast" and the like."""
         p = self.place
         if self.precision == 1:
-            return f"named place: {p.name}"
-        if self.precision == 2:
-            return f"near a place: near {p.name}"
-        if self.precision == 3:
-            return f"region only: somewhere in {p.name}"
-        return f"country only: somewhere in {p.name}"
+            words = f"named place: {p.name}"
+        elif self.precision == 2:
+            words = f"near a place: near {p.name}"
+        elif self.precision == 3:
+            words = f"region only: somewhere in {p.name}"
+        else:
+            words = f"country only: somewhere in {p.name}"
+        if self.unlisted and self.surface:
+            words += f" ({self.surface}, not in the gazetteer)"
+        return words
 
     def to_dict(self) -> dict:
         data = self.place.to_dict()
         data["precision"] = self.precision
         data["surface"] = self.surface
+        if self.unlisted:
+            data["unlisted"] = True
         return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "Location":
-        return cls(Place.from_dict(data), int(data["precision"]), data.get("surface", ""))
+        return cls(Place.from_dict(data), int(data["precision"]), data.get("surface", ""), bool(data.get("unlisted")))
 
 
 @dataclass(frozen=True, slots=True)

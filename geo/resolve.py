@@ -880,7 +880,8 @@ def _near_reference(text: str, out: list[ResolvedMention]) -> list[ResolvedMenti
     result = list(out)
     for k in range(1, len(result)):
         a, b = result[k - 1], result[k]
-        if a.sentence == b.sentence and a.role == EVENT_LOCATION and b.role == EVENT_LOCATION and a.place is not None and \
+        if a.sentence == b.sentence and a.role == EVENT_LOCATION and b.role == EVENT_LOCATION \
+                and (a.place is not None or a.container is not None) and \
                 re.fullmatch(r",?\s*near\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?", text[a.end:b.start]):
             result[k] = replace(b, role=OTHER)
     return result

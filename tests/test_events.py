@@ -422,3 +422,30 @@ def test_per_region_interception_list_that_calls_drones_aircraft(g):
     got = {e.location.place.name: (e.type, e.attacker, e.intercepted, e.qualifiers.get("intercepted_total")) for e in evs}
     assert got == {"Kursk Oblast": (INTERCEPTION, "UA", 12, "31"), "Bryansk Oblast": (INTERCEPTION, "UA", 11, "31"),
                    "Orel Oblast": (INTERCEPTION, "UA", 8, "31")}
+
+
+# --- places the gazetteer lacks ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, name, precision, surface",
+    [
+        ("Russian drones struck the village of Stara Hrebynka in the Sumy region overnight, killing two people.",
+         "Sumy Oblast", 3, "Stara Hrebynka"),
+        ("Shelling hit a house in Nova Zarichna near Kupiansk on Tuesday, injuring a woman.",
+         "Kupyansk", 2, "Nova Zarichna"),
+        ("A guided bomb fell on the settlement of Kruhla Dolyna, Zaporizhzhia Oblast, on Monday.",
+         "Zaporizhzhia Oblast", 3, "Kruhla Dolyna"),
+    ],
+)
+def test_unlisted_village_is_placed_at_its_container_and_says_so(g, text, name, precision, surface):
+    (event,) = [e for e in parse_document(Document("u", text, "Wire", PUB), g).events]
+    loc = event.location
+    assert (loc.place.name, loc.precision, loc.surface, loc.unlisted) == (name, precision, surface, True)
+    assert f"({surface}, not in the gazetteer)" in loc.precision_words
+    assert loc.to_dict()["unlisted"] is True
+
+
+def test_unlisted_village_without_a_container_is_not_pinned(g):
+    text = "Russian drones struck the village of Stara Hrebynka overnight, killing two people."
+    events = parse_document(Document("u", text, "Wire", PUB), g).events
+    assert all(e.location is None or not e.location.unlisted for e in events)
