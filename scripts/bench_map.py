@@ -5,7 +5,12 @@ cycles the events it found (new ids, dates spread over 60 days) up to
 --events, renders them with ``maps.render_map`` and writes the page with
 ``save_map``, embedded (offline) and CDN-linked. Prints a Markdown table.
 
-    python scripts/bench_map.py --events 10000
+    python scripts/bench_map.py --events 1000 10000 --browser
+
+With --browser each offline page is also opened in Debian's headless
+Chromium (/usr/bin/chromium, network blocked): seconds until the map is
+drawn, markers and cluster icons in the DOM at the first view, and the
+time to zoom in one step (a proxy for "the page stays responsive").
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ def cycled(events, n: int):
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, nargs="*", default=[1000, 10000], help="event counts to render")
+    ap.add_argument("--browser", action="store_true", help="also time the offline pages in headless Chromium")
     args = ap.parse_args(argv)
 
     from maps.render import render_map, save_map
@@ -62,6 +68,7 @@ def main(argv=None) -> None:
     print(f"{len(base)} located events from the seeds and dev set, cycled; {len(claims)} area claims\n")
     print("| events | page | render s | save s | HTML MB | peak RSS MB |")
     print("|---:|---|---:|---:|---:|---:|")
+    pages = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.events:
             events = cycled(base, n)
@@ -74,6 +81,41 @@ def main(argv=None) -> None:
                 mb = Path(path).stat().st_size / 1e6
                 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 print(f"| {n} | {'CDN' if cdn else 'offline'} | {t1 - t0:.1f} | {t2 - t1:.1f} | {mb:.1f} | {rss:.0f} |")
+                if not cdn:
+                    pages.append((n, path))
+        if args.browser:
+            browser_table(pages)
+
+
+def browser_table(pages) -> None:
+    """Open each page in headless Chromium with the network blocked and time it."""
+    from playwright.sync_api import sync_playwright
+
+    print("\n| events | drawn after s | markers in DOM | cluster icons | zoom-in step s | console errors |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        for n, path in pages:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            errors = []
+            page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+            t0 = time.perf_counter()
+            page.goto(Path(path).as_uri())
+            page.wait_for_selector(".leaflet-control-layers", timeout=120000)
+            page.wait_for_selector(".marker-cluster, .sm-marker", timeout=120000)
+            drawn = time.perf_counter() - t0
+            markers = page.locator(".sm-marker").count()
+            clusters = page.locator(".marker-cluster").count()
+            t1 = time.perf_counter()
+            page.locator(".leaflet-control-zoom-in").click()
+            page.wait_for_timeout(50)
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            zoom = time.perf_counter() - t1
+            print(f"| {n} | {drawn:.1f} | {markers} | {clusters} | {zoom:.2f} | {len(errors)} |")
+            page.close()
+        browser.close()
 
 
 if __name__ == "__main__":
