@@ -76,10 +76,13 @@ _DEFENDER = re.compile(
 _AIR_DEFENCE_OF = re.compile(r"\b(?P<side>Russian|Ukrainian)\s+air[-\s]defen[cs]es?\b", re.I)
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:while|whereas)\s+|\s+[–—]\s+(?=[A-Z])|:\s+(?=[A-Z])")
 _SPEECH = r"(?:" + "|".join(lx.SPEECH_VERBS) + r"|saying|accused|accusing)"
+# Lower-case words that open a speaker's description: ", regional governor X said", ", local officials said".
+_ROLE_START = (r"(?:regional|local|city|district|deputy|acting|senior|military|government|defen[cs]e|emergency|police|"
+               r"rescue|health|interior|foreign|presidential|state|municipal)\s")
 _CLAIMANT_BEFORE = re.compile(
-    r"(?:^|[,;:”\"]\s*|\bthat\s+)(?P<np>(?:[A-Z“]|the\s|a\s|an\s)[^,;:“”\"]{1,90}?)\s+" + _SPEECH + r"\b"
+    r"(?:^|[,;:”\"]\s*|\bthat\s+)(?P<np>(?:[A-Z“]|the\s|a\s|an\s|" + _ROLE_START + r")[^,;:“”\"]{1,90}?)\s+" + _SPEECH + r"\b"
 )
-_CLAIMANT_AFTER = re.compile(r"[,”\"]\s*(?:said|says|according\s+to)\s+(?P<np>[A-Z][^,.;]{1,80})")
+_CLAIMANT_AFTER = re.compile(r"[,”\"]\s*(?:said|says|according\s+to)\s+(?P<np>(?:[A-Z]|" + _ROLE_START + r")[^,.;]{1,80})")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,.;]{2,100})", re.I)
 _OUTLET_RE = re.compile(r"\b(?P<outlet>" + "|".join(re.escape(o) for o in lx.OUTLETS) + r")\s+(?:reported|said|reports)\b")
 _ASIDES = re.compile(r",\s+(?:meanwhile|however|also|though|in\s+turn|in\s+a\s+statement|for\s+its\s+part),", re.I)
@@ -292,13 +295,21 @@ def _part_of_total(text: str, quantities: list[Quantity]) -> list[tuple[str, int
     return out
 
 
+# "destroyed 41 drones": the weapons were downed, nothing on the ground was struck.
+_WEAPON_OBJECT = re.compile(r"\s+(?:a\s+total\s+of\s+|all\s+|another\s+)?(?:[\w-]+\s+){0,3}?"
+                            r"(?:drones?|missiles?|UAVs?|aircraft|aerial\s+(?:targets?|vehicles?)|rockets?)\b", re.I)
+# A verb or conjunction between a number and a weapon noun: "11 were injured when a missile ...".
+_CLAUSE_WORD = re.compile(r"\b(?:were|was|is|are|been|has|have|had|when|after|as|while|by|killed|died|injured|wounded|hurt)\b", re.I)
+
+
 def _count_before(text: str, pos: int, quantities: list[Quantity]) -> Quantity | None:
     """The quantity right before a weapon noun, at most four modifier words away."""
     for q in reversed(quantities):
         if q.end > pos:
             continue
         gap = text[q.end:pos]
-        if len(gap.split()) <= 4 and not re.search(r"[,;:.()]|\band\b|\bor\b|\bof\b(?!\s+(?:the\s+)?(?:\w+\s+)?(?:drones|missiles))", gap):
+        if len(gap.split()) <= 4 and not re.search(r"[,;:.()]|\band\b|\bor\b|\bof\b(?!\s+(?:the\s+)?(?:\w+\s+)?(?:drones|missiles))", gap) \
+                and not _CLAUSE_WORD.search(gap):
             return q
         return None
     return None
@@ -471,6 +482,8 @@ def _clean_np(np: str) -> str | None:
     words = np.split()
     if not words or len(words) > 14 or (len(words) == 1 and words[0].islower()):
         return None
+    if re.search(r"\b(?:were|was|is|are|be|been|being)$", np, re.I) or words[0].lower() in ("no", "there"):
+        return None  # "No casualties were reported": a passive, nobody speaking
     return np
 
 
@@ -478,7 +491,8 @@ def read_frame(doc: Document, sentence: Sentence, start: int, end: int, mentions
     """Everything one clause says about an attack."""
     text = doc.text[start:end]
     f = Frame(sentence.index, start, end, text)
-    strike_cues = [m for m in _STRIKE_RE.finditer(text) if not _hypothetical(text, m.start())]
+    strike_cues = [m for m in _STRIKE_RE.finditer(text) if not _hypothetical(text, m.start())
+                   and not (m.group(0).lower().startswith("destroy") and _WEAPON_OBJECT.match(text, m.end()))]
     f.strike = bool(strike_cues)
     f.ground = any(not _hypothetical(text, m.start()) for m in _GROUND_RE.finditer(text))
     f.anaphoric = bool(_ANAPHORA_RE.search(text.lstrip()))
@@ -646,11 +660,16 @@ def _continues(g: Group, f: Frame, window: int) -> bool:
     if any(v is not None and k in counted and counted[k] != v and f.qualifiers.get(f"weapons.{k}") != "singular"
            for k, v in f.weapons.items()):
         return False  # a second, different tally: another attack (the same figure again is a restatement)
+    if not f.anaphoric and (_is_ground(g.frames) != _is_ground([f])) and (f.weapons or _is_ground([f])):
+        return False  # a capture and an air strike in one region are two events
     if f.anaphoric:
         return True
     if not f.locations:
         if f.elsewhere - {p.country_code for p in g.places}:
             return False  # "an attack on a facility in <another country>": not this attack
+        if f.targets and f.strike and all(fr.intercept and not fr.strike for fr in g.frames) \
+                and not (f.has_counts or f.intercepted or f.killed is not None or f.injured is not None):
+            return False  # "... was behind the strike on the refinery" after a shoot-down report: not what was shot down
         return f.has_counts or bool(f.intercepted) or f.killed is not None or f.injured is not None or bool(f.targets)
     gp = g.places
     if not gp and f.sentence > g.last_sentence and f.intercept and f.intercepted_by_mention and not f.has_counts \
@@ -705,7 +724,14 @@ def _by_target(places: list) -> str | None:
     return None
 
 
+def _is_ground(frames) -> bool:
+    """Fighting on the ground: a ground cue and no weapon of the air or artillery named."""
+    return any(f.ground for f in frames) and not any(f.weapons or f.intercept for f in frames)
+
+
 def _event_type(group: Group) -> str:
+    if _is_ground(group.frames):
+        return GROUND_ASSAULT  # "took control of the village", "repelled 47 attacks"
     if any(f.strike or f.has_counts for f in group.frames):
         if not any(f.has_counts for f in group.frames) and any(f.intercept for f in group.frames) \
                 and not any(f.strike and not f.intercept for f in group.frames):
@@ -838,7 +864,10 @@ def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
             mine = own_single if shared_many else sorted(own_single + [f for f in group.frames if not f.locations], key=lambda f: f.start)
             src = _pick_toll(mine, name)
             if src is None and shared_many:
-                src = _pick_toll([f for f in group.frames if not f.locations], name)
+                # A toll given for the whole attack: in a clause with no place, or one naming several
+                # of the places ("struck Kharkiv and Zaporizhzhia, killing five").
+                src = _pick_toll([f for f in group.frames if not f.locations
+                                  or len({m.place.geonameid for m in f.locations} & kept_ids) > 1], name)
                 if src is not None and shared_many:
                     shared.append(name)
             toll_from[name] = src

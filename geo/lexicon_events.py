@@ -71,8 +71,12 @@ TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "civilian_infrastructure": (r"civilian\s+infrastructure", r"urban\s+infrastructure", r"civilian\s+objects?"),
     "military": (
-        r"military(?:-related)?", r"barracks", r"ammunition\s+depots?", r"command\s+posts?", r"air\s+defen[cs]e\s+systems?",
-        r"weapons?\s+depots?", r"troops?", r"positions", r"training\s+cent(?:re|er)s?", r"arms\s+depots?",
+        # "military" names a target only with a target noun: not "the regional military administration".
+        r"military(?:-related|-industrial)?\s+(?:targets?|facilit(?:y|ies)|installations?|infrastructure|sites?|objects?|bases?|"
+        r"equipment|units?|positions|depots?|warehouses?|vehicles?|enterprises?|plants?|airfields?|complex|hardware|logistics)",
+        r"military-related", r"barracks", r"ammunition\s+depots?", r"command\s+posts?", r"air\s+defen[cs]e\s+systems?",
+        r"weapons?\s+depots?", r"troop\s+(?:concentrations?|positions?|gatherings?)",
+        r"concentrations?\s+of\s+(?:\w+\s+)?(?:troops|personnel|manpower|equipment)", r"positions", r"training\s+cent(?:re|er)s?", r"arms\s+depots?",
     ),
     "port": (r"seaports?", r"\bports?\b", r"harbou?rs?", r"grain\s+terminals?", r"docks?"),
     "airfield": (r"airfields?", r"air\s*bases?", r"airports?", r"runways?"),
@@ -113,6 +117,7 @@ GROUND_CUES = (
     r"advanc(?:e|ed|ing)\s+(?:on|towards?|in|near)", r"stormed", r"storming", r"combat\s+engagements?",
     r"t(?:ook|aken|ake|aking)\s+(?:full\s+|complete\s+)?control\s+of", r"captur(?:ed|ing)", r"liberat(?:ed|ing)",
     r"seiz(?:ed|ing)", r"recaptur(?:ed|ing)", r"retook",
+    r"repel(?:led|ling|s)?\s+(?:\d[\d,]*|dozens\s+of|several|a\s+total\s+of\s+\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:attacks|assaults|attempts)",
 )
 # A clause in these moods does not report a strike that happened.
 HYPOTHETICAL = (

@@ -449,3 +449,75 @@ def test_unlisted_village_without_a_container_is_not_pinned(g):
     text = "Russian drones struck the village of Stara Hrebynka overnight, killing two people."
     events = parse_document(Document("u", text, "Wire", PUB), g).events
     assert all(e.location is None or not e.location.unlisted for e in events)
+
+
+# --- phrasings from a read of fresh reports (sentences written here) ----------------------
+
+def _events(g, text):
+    return parse_document(Document("x", text, "Wire", PUB), g).events
+
+
+def test_a_count_does_not_bind_across_a_verb_to_a_weapon(g):
+    (e,) = _events(g, "In Poltava, two people died and 11 were injured when a missile struck a factory, officials said.")
+    assert (e.killed, e.injured) == (2, 11)
+    assert e.weapons.get("missile_unspecified") in (None, 1)
+
+
+def test_a_passive_is_not_a_claimant(g):
+    (e,) = _events(g, "Ukrainian drones hit a fuel depot in the city of Tambov overnight. No casualties were reported.")
+    assert e.claimant is None or not e.claimant.lower().startswith("no ")
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Russian drones struck Chernihiv overnight, damaging a school, regional governor Petro Adamenko said.",
+     "regional governor Petro Adamenko"),
+    ("A missile hit a warehouse in Lviv on Monday, said regional head Maksym Hrytsenko.", "regional head Maksym Hrytsenko"),
+    ("Russian shelling hit Nikopol overnight, local officials said.", "local officials"),
+])
+def test_lower_case_role_words_open_a_claimant(g, text, claimant):
+    (e,) = _events(g, text)
+    assert e.claimant == claimant
+
+
+def test_military_administration_is_not_a_military_target(g):
+    (e,) = _events(g, "Russian glide bombs struck Kupiansk, injuring two civilians, the city military administration said.")
+    assert "military" not in e.targets
+    (e,) = _events(g, "Ukrainian drones struck military facilities in the city of Kursk overnight.")
+    assert "military" in e.targets
+
+
+def test_a_toll_for_a_strike_on_two_cities_is_shared_by_both(g):
+    events = _events(g, "Russia struck Kharkiv and Dnipro with drones overnight, killing at least six people and "
+                        "wounding 30, officials said.")
+    assert sorted(e.location.place.name for e in events) == ["Dnipro", "Kharkiv"]
+    for e in events:
+        assert (e.killed, e.injured) == (6, 30)
+        assert set(e.qualifiers["shared"].split(",")) >= {"killed", "injured"}
+
+
+def test_destroyed_drones_over_regions_is_an_interception_report(g):
+    events = _events(g, "Russia's Defence Ministry said air defence units had destroyed 23 Ukrainian drones over "
+                        "the Bryansk and Oryol regions.")
+    assert {e.type for e in events} == {INTERCEPTION}
+    assert all(e.intercepted == 23 and not e.targets for e in events)
+
+
+def test_a_strike_named_after_a_shoot_down_report_does_not_join_it(g):
+    text = ("Ukrainian drones attacked an oil depot in the city of Bryansk overnight, the governor said. "
+            "Russia's Defence Ministry said it had destroyed 17 drones over the Bryansk region. "
+            "A Ukrainian security source said the agency was behind the strike on the depot.")
+    interceptions = [e for e in _events(g, text) if e.type == INTERCEPTION]
+    assert interceptions and all("oil_fuel" not in e.targets for e in interceptions)
+
+
+def test_a_capture_and_an_air_strike_in_one_region_are_two_events(g):
+    text = ("Russia's Defence Ministry said its forces had taken control of the town of Toretsk in the Donetsk region. "
+            "Russian glide bombs struck Druzhkivka, injuring three civilians.")
+    kinds = {e.location.place.name: e.type for e in _events(g, text)}
+    assert kinds.get("Druzhkivka") == STRIKE
+    assert GROUND_ASSAULT in kinds.values()
+
+
+def test_repelled_attacks_are_ground_fighting(g):
+    (e,) = _events(g, "Ukraine's General Staff said its troops repelled 35 Russian attacks near Kurakhove on Monday.")
+    assert (e.type, e.attacker) == (GROUND_ASSAULT, "RU")
