@@ -662,6 +662,9 @@ def _continues(g: Group, f: Frame, window: int) -> bool:
         return False  # a second, different tally: another attack (the same figure again is a restatement)
     if not f.anaphoric and (_is_ground(g.frames) != _is_ground([f])) and (f.weapons or _is_ground([f])):
         return False  # a capture and an air strike in one region are two events
+    named = {k for fr in g.frames for k in fr.weapons}
+    if f.has_counts and named and f.weapons and not named & set(f.weapons) and not f.anaphoric:
+        return False  # "... with glide bombs. Overnight, Russia launched 112 drones": another attack
     if f.anaphoric:
         return True
     if not f.locations:
@@ -672,6 +675,9 @@ def _continues(g: Group, f: Frame, window: int) -> bool:
             return False  # "... was behind the strike on the refinery" after a shoot-down report: not what was shot down
         return f.has_counts or bool(f.intercepted) or f.killed is not None or f.injured is not None or bool(f.targets)
     gp = g.places
+    if not gp and f.sentence > g.last_sentence and not f.has_counts and not f.intercepted \
+            and any(fr.has_counts for fr in g.frames) and (f.strike or f.anaphoric):
+        return True  # "Russia launched 112 drones. Impacts were recorded in the Kyiv and Odesa oblasts."
     if not gp and f.sentence > g.last_sentence and f.intercept and f.intercepted_by_mention and not f.has_counts \
             and any(fr.intercepted for fr in g.frames):
         return True  # "Air defences downed 31 drones overnight. Twelve were destroyed over X, ...": the places of that tally
@@ -714,8 +720,15 @@ def _attacker(group: Group, places: list) -> tuple[str, str]:
     return UNKNOWN, "none"
 
 
+# Crimea and Sevastopol (GeoNames: Ukraine) have been held by Russia since 2014: where a
+# target lies there says nothing about who struck it.
+_HELD_BY_THE_OTHER_SIDE = frozenset({"UA.11", "UA.20"})
+
+
 def _by_target(places: list) -> str | None:
     """The side that would strike these places: RU for places in Ukraine, UA for places in Russia."""
+    if any(p is not None and p.admin1_code in _HELD_BY_THE_OTHER_SIDE for p in places):
+        return None
     countries = {p.country_code for p in places if p is not None}
     if countries == {UA}:
         return RU
@@ -967,6 +980,33 @@ def _fold_country_events(events: list[Event]) -> list[Event]:
     return out
 
 
+def _says_nothing_more(ev: Event) -> bool:
+    return all(v is None for v in ev.weapons.values()) and ev.intercepted is None and ev.killed is None \
+        and ev.injured is None
+
+
+def _fold_vague_repeats(events: list[Event]) -> list[Event]:
+    """Fold an event that gives no figure into one of the same attack, place and side that does.
+
+    A headline ("Russian missile strike on Sumy kills 9") and the lede that tells
+    the same strike are one event, not two; the vague one adds its evidence.
+    """
+    out = list(events)
+    for ev in list(out):
+        if ev.location is None or not _says_nothing_more(ev):
+            continue
+        fuller = next((o for o in out if o is not ev and o.location is not None and not _says_nothing_more(o)
+                       and o.location.place.geonameid == ev.location.place.geonameid
+                       and o.attacker == ev.attacker and o.type == ev.type
+                       and (o.date is None or ev.date is None or o.date == ev.date or ev.date_precision != "day")), None)
+        if fuller is None:
+            continue
+        out[out.index(fuller)] = replace(fuller, sources=tuple(dict.fromkeys(fuller.sources + ev.sources)),
+                                         targets=tuple(dict.fromkeys(fuller.targets + ev.targets)))
+        out.remove(ev)
+    return out
+
+
 # Every word that can make a clause eventful (a superset of what read_frame looks for), so
 # the full reading runs only where it can find something: most news sentences have none.
 _EVENT_HINT = re.compile("|".join(
@@ -999,5 +1039,5 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Reso
     events: list[Event] = []
     for k, group in enumerate(group_frames(frames)):
         events += build_events(doc, group, k)
-    events = _fold_country_events(events)
+    events = _fold_vague_repeats(_fold_country_events(events))
     return [replace(e, id=f"{doc.id}:e{n}") for n, e in enumerate(events, 1)]

@@ -111,6 +111,7 @@ STRIKE_CUES = (
     r"attack(?:ed|s|ing)?", r"struck", r"strikes?", r"\bhit\b", r"shell(?:ed|ing)", r"bombard(?:ed|ments?)",
     r"targeted", r"explosions?", r"blasts?", r"damaged", r"destroyed", r"caused\s+a\s+fire", r"barrage",
     r"pounded", r"assaults?",
+    r"(?:impacts?|hits)\s+(?:were\s+|was\s+|have\s+been\s+)?(?:recorded|registered|reported)",  # air force bulletins
 )
 GROUND_CUES = (
     r"offensive", r"counter-?offensive", r"ground\s+assaults?", r"firefights?", r"clashes", r"fighting\s+(?:for|in|near|around)",

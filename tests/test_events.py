@@ -521,3 +521,28 @@ def test_a_capture_and_an_air_strike_in_one_region_are_two_events(g):
 def test_repelled_attacks_are_ground_fighting(g):
     (e,) = _events(g, "Ukraine's General Staff said its troops repelled 35 Russian attacks near Kurakhove on Monday.")
     assert (e.type, e.attacker) == (GROUND_ASSAULT, "RU")
+
+
+def test_a_headline_and_its_lede_are_one_event(g):
+    text = ("Russian missile strike on Chernihiv kills 4\n\n"
+            "A Russian ballistic missile struck an apartment block in Chernihiv on Tuesday, killing four people and "
+            "injuring 20, the regional administration said.")
+    (e,) = _events(g, text)
+    assert (e.location.place.name, e.killed, e.injured, len(e.sources)) == ("Chernihiv", 4, 20, 2)
+
+
+def test_a_national_tally_after_a_local_strike_is_another_attack_with_its_regions(g):
+    text = ("Later in the day, Russian forces attacked the town of Vovchansk with guided aerial bombs, injuring two people. "
+            "Overnight, Russia launched 80 drones and 4 missiles against Ukraine, the Air Force said. "
+            "Impacts were recorded in the Poltava and Vinnytsia oblasts.")
+    by_place = {e.location.place.name: e for e in _events(g, text)}
+    assert by_place["Vovchansk"].weapons == {"glide_bomb": None} and by_place["Vovchansk"].injured == 2
+    for region in ("Poltava Oblast", "Vinnytsia Oblast"):
+        assert by_place[region].weapons.get("drone") == 80 and by_place[region].location.precision == 3
+
+
+def test_where_a_target_lies_in_occupied_crimea_does_not_name_the_attacker(g):
+    (e,) = _events(g, "A man was injured by falling debris in Sevastopol overnight, the city's governor said.")
+    assert e.attacker == "unknown"
+    (e,) = _events(g, "A man was injured by falling debris in Kherson overnight, the city's governor said.")
+    assert e.attacker == "RU"
