@@ -662,6 +662,9 @@ def _continues(g: Group, f: Frame, window: int) -> bool:
         return False  # a second, different tally: another attack (the same figure again is a restatement)
     if not f.anaphoric and (_is_ground(g.frames) != _is_ground([f])) and (f.weapons or _is_ground([f])):
         return False  # a capture and an air strike in one region are two events
+    if not f.anaphoric and f.date is not None and f.date_precision == "day" and any(
+            fr.date is not None and fr.date_precision == "day" and fr.date != f.date for fr in g.frames):
+        return False  # "struck Kharkiv on Monday ... On Tuesday, missiles struck Kharkiv again": two attacks
     named = {k for fr in g.frames for k in fr.weapons}
     if f.has_counts and named and f.weapons and not named & set(f.weapons) and not f.anaphoric:
         return False  # "... with glide bombs. Overnight, Russia launched 112 drones": another attack
@@ -774,7 +777,7 @@ def _sub_type(etype: str, weapons: dict, group: Group) -> str:
         if kind in _SUBTYPE_OF:
             return _SUBTYPE_OF[kind]
     cue = next((f.subtype_cue for f in group.frames if f.subtype_cue), None)
-    return cue or "air_drone_strike"
+    return cue or "strike_unspecified"  # no weapon named: say so rather than guess drones
 
 
 def _merge_counts(dicts, frames=None) -> dict:
@@ -980,31 +983,40 @@ def _fold_country_events(events: list[Event]) -> list[Event]:
     return out
 
 
+_DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
 def _says_nothing_more(ev: Event) -> bool:
     return all(v is None for v in ev.weapons.values()) and ev.intercepted is None and ev.killed is None \
         and ev.injured is None
 
 
 def _fold_vague_repeats(events: list[Event]) -> list[Event]:
-    """Fold an event that gives no figure into one of the same attack, place and side that does.
+    """Fold an event that gives no figure into another of the same attack, place and side.
 
     A headline ("Russian missile strike on Sumy kills 9") and the lede that tells
     the same strike are one event, not two; the vague one adds its evidence.
+    It folds into an event that gives figures, else into a later one dated at
+    least as precisely; two days' strikes on one place stay apart.
     """
-    out = list(events)
-    for ev in list(out):
-        if ev.location is None or not _says_nothing_more(ev):
+    out: list[Event | None] = list(events)
+    for i, ev in enumerate(out):
+        if ev is None or ev.location is None or not _says_nothing_more(ev):
             continue
-        fuller = next((o for o in out if o is not ev and o.location is not None and not _says_nothing_more(o)
-                       and o.location.place.geonameid == ev.location.place.geonameid
-                       and o.attacker == ev.attacker and o.type == ev.type
-                       and (o.date is None or ev.date is None or o.date == ev.date or ev.date_precision != "day")), None)
-        if fuller is None:
-            continue
-        out[out.index(fuller)] = replace(fuller, sources=tuple(dict.fromkeys(fuller.sources + ev.sources)),
-                                         targets=tuple(dict.fromkeys(fuller.targets + ev.targets)))
-        out.remove(ev)
-    return out
+        for j, o in enumerate(out):
+            if j == i or o is None or o.location is None:
+                continue
+            if o.location.place.geonameid != ev.location.place.geonameid or o.attacker != ev.attacker or o.type != ev.type:
+                continue
+            if o.date is not None and ev.date is not None and o.date != ev.date and ev.date_precision == "day":
+                continue
+            if _says_nothing_more(o) and not (j > i and _DATE_RANK.get(o.date_precision, 9) <= _DATE_RANK.get(ev.date_precision, 9)):
+                continue
+            out[j] = replace(o, sources=tuple(dict.fromkeys(o.sources + ev.sources)),
+                             targets=tuple(dict.fromkeys(o.targets + ev.targets)))
+            out[i] = None
+            break
+    return [e for e in out if e is not None]
 
 
 # Every word that can make a clause eventful (a superset of what read_frame looks for), so

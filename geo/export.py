@@ -45,6 +45,8 @@ ACLED_ACTORS = {RU: "Military Forces of Russia (2000-)", UA: "Military Forces of
 ACLED_UNKNOWN_ACTOR = "Unidentified Armed Group"
 ACLED_TYPES = {
     "air_drone_strike": ("Explosions/Remote violence", "Air/drone strike"),
+    # ACLED's usual sub-event for remote violence whose means the source does not give.
+    "strike_unspecified": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     "glide_bomb": ("Explosions/Remote violence", "Air/drone strike"),
     "missile_attack": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     "shelling_artillery": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),

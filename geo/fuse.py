@@ -142,9 +142,11 @@ def merge(members: list[Event]) -> Event:
     quals["fused_from"] = " ".join(m.id for m in members)
     ids = "|".join(sorted(m.id for m in members))
     claimants = [m.claimant for m in members if m.claimant]
+    sub_type = next((m.sub_type for m in members if m.sub_type != "strike_unspecified"), rep.sub_type)
     return replace(
         rep,
         id="fused:" + hashlib.sha1(ids.encode()).hexdigest()[:12],
+        sub_type=sub_type,  # a report that names the weapon says more than one that does not
         weapons=weapons,
         intercepted=scalars["intercepted"],
         killed=scalars["killed"],

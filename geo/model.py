@@ -41,6 +41,7 @@ SUB_TYPES = (
     "glide_bomb",
     "ground_assault",
     "interception",
+    "strike_unspecified",  # a strike the report gives no weapon for
 )
 
 # Sides.

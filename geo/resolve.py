@@ -571,6 +571,7 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
     out = _propagate_lists(text, out)
     out = _propagate_containers(text, out)
     out = _near_reference(text, out)
+    out = _descriptors(text, out)
     if dropped:
         log.debug("%s: dropped %s", doc.id, dict(dropped))
     return out, dropped
@@ -884,6 +885,21 @@ def _near_reference(text: str, out: list[ResolvedMention]) -> list[ResolvedMenti
                 and (a.place is not None or a.container is not None) and \
                 re.fullmatch(r",?\s*near\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?", text[a.end:b.start]):
             result[k] = replace(b, role=OTHER)
+    return result
+
+
+# "the Black Sea port of X", "the Azov coastal city of X": the first place describes the second.
+_DESCRIBES_NEXT = re.compile(r"\s+(?:(?:port|resort|coastal|frontline|front-line|border|industrial)\s+)?"
+                             r"(?:port|city|town|village|resort|naval\s+base)\s+of\s+", re.I)
+
+
+def _descriptors(text: str, out: list[ResolvedMention]) -> list[ResolvedMention]:
+    """A place that only describes the next one ("the Black Sea port of Novorossiysk") is not where it happened."""
+    result = list(out)
+    for k in range(len(result) - 1):
+        a, b = result[k], result[k + 1]
+        if a.role == EVENT_LOCATION and a.sentence == b.sentence and _DESCRIBES_NEXT.fullmatch(text[a.end:b.start]):
+            result[k] = replace(a, role=OTHER)
     return result
 
 

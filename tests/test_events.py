@@ -546,3 +546,21 @@ def test_where_a_target_lies_in_occupied_crimea_does_not_name_the_attacker(g):
     assert e.attacker == "unknown"
     (e,) = _events(g, "A man was injured by falling debris in Kherson overnight, the city's governor said.")
     assert e.attacker == "RU"
+
+
+def test_a_figureless_headline_folds_into_the_better_dated_lede(g):
+    text = ("Drone attack sparks fire at Russian oil depot in Tambov\n\n"
+            "Ukrainian drones attacked an oil depot in Tambov early on Tuesday, the regional governor said.")
+    (e,) = _events(g, text)
+    assert (e.location.place.name, e.date, e.date_precision, len(e.sources)) == ("Tambov", dt.date(2025, 3, 18), "day", 2)
+
+
+def test_two_days_of_strikes_on_one_city_stay_two_events(g):
+    text = ("Russian drones struck Kharkiv on Monday, the mayor said. "
+            "On Tuesday, Russian missiles struck Kharkiv again, the mayor said.")
+    assert len([e for e in _events(g, text) if e.location.place.name == "Kharkiv"]) == 2
+
+
+def test_a_strike_without_a_named_weapon_says_so(g):
+    (e,) = _events(g, "Russian attacks killed two people in Kramatorsk on Monday, the governor said.")
+    assert e.sub_type == "strike_unspecified" and e.weapons == {}

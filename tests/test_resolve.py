@@ -337,3 +337,12 @@ def test_unresolved_mention_to_dict_has_null_place_and_its_container(gazetteer):
     m = _unlisted("Russian drones struck the village of Stara Pavlivka in Sumy region.", "Stara Pavlivka", gazetteer)
     data = m.to_dict()
     assert data["place"] is None and data["container"]["admin1_code"] == "UA.21" and data["precision"] == 3
+
+
+@pytest.mark.parametrize("text, describer, place", [
+    ("A drone hit a tanker in the Black Sea port of Tuapse overnight.", "Black Sea", "Tuapse"),
+    ("Drones struck the Black Sea resort city of Anapa on Monday.", "Black Sea", "Anapa"),
+])
+def test_a_place_that_describes_the_next_is_not_where_it_happened(text, describer, place, gazetteer):
+    roles = {m.surface: m.role for m in resolve(text, gazetteer)}
+    assert roles[describer] == OTHER and roles[place] == EVENT_LOCATION
