@@ -269,6 +269,10 @@ _OF_BETWEEN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:out\s+)?of\s+(?:the\s+)?$",
 _OF_THE_BEFORE = re.compile(r"\b(?:out\s+)?of\s+(?:the\s+)?$", re.I)
 
 
+# The next item of a list under one verb: "shot down 58 of 74 drones ..., as well as 2 of 4 missiles".
+_LIST_LINK = re.compile(r"^[^.;]{0,40}?(?:,\s*|\s)(?:as\s+well\s+as|and|along\s+with|plus)\s+$", re.I)
+
+
 def _part_of_total(text: str, quantities: list[Quantity]) -> list[tuple[str, int, int, tuple[int, int]]]:
     """"25 missiles of 38 fired were shot down", "Of the 40 drones launched, 31 were downed".
 
@@ -284,13 +288,15 @@ def _part_of_total(text: str, quantities: list[Quantity]) -> list[tuple[str, int
         else:
             continue
         tail = text[tail_from:tail_from + 60]
+        listed = bool(out) and part is a and _LIST_LINK.search(text[out[-1][3][1]:a.start])
         if not _INTERCEPT_AFTER.match(re.sub(r"^\s*(?:[\w-]+\s+){0,3}?(?=(?:were|was|have|had)\b)", " ", tail)) \
-                and not (part is a and _INTERCEPT_BEFORE.search(text[max(0, a.start - 40):a.start])):
-            continue  # "25 of 38 missiles were shot down", "shot down 31 of 40 drones"
+                and not (part is a and _INTERCEPT_BEFORE.search(text[max(0, a.start - 40):a.start])) and not listed:
+            continue  # "25 of 38 missiles were shot down", "shot down 31 of 40 drones" (", as well as 2 of 4 missiles")
         if part.value > total.value:
             continue
         span_text = text[min(a.start, b.start):tail_from + 60]
-        kind = next((k for k, rx in _WEAPON_RES if rx.search(span_text)), "unspecified")
+        hits = [(m.start(), k) for k, rx in _WEAPON_RES for m in [rx.search(span_text)] if m]
+        kind = min(hits)[1] if hits else "unspecified"  # the weapon named nearest the figures
         out.append((kind, int(part.value), int(total.value), (min(a.start, b.start), tail_from)))
     return out
 
@@ -665,6 +671,9 @@ def _continues(g: Group, f: Frame, window: int) -> bool:
     if not f.anaphoric and f.date is not None and f.date_precision == "day" and any(
             fr.date is not None and fr.date_precision == "day" and fr.date != f.date for fr in g.frames):
         return False  # "struck Kharkiv on Monday ... On Tuesday, missiles struck Kharkiv again": two attacks
+    single = {k for fr in g.frames for k, v in fr.weapons.items() if v == 1 and fr.qualifiers.get(f"weapons.{k}") == "singular"}
+    if not f.locations and not f.anaphoric and g.places and any(k in single and (v or 0) > 1 for k, v in f.weapons.items()):
+        return False  # "a drone hit a port in Odesa. The air force downed 58 of 74 drones": the night's tally, not Odesa's
     named = {k for fr in g.frames for k in fr.weapons}
     if f.has_counts and named and f.weapons and not named & set(f.weapons) and not f.anaphoric:
         return False  # "... with glide bombs. Overnight, Russia launched 112 drones": another attack
@@ -986,6 +995,32 @@ def _fold_country_events(events: list[Event]) -> list[Event]:
 _DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
+def _imply_country(group: Group, gazetteer) -> None:
+    """An air-defence tally that names no place ("Ukraine's air force said it shot down 58 of 74
+    drones launched overnight") is reported at country level, in the defender's country."""
+    if any(f.locations for f in group.frames) or gazetteer is None:
+        return
+    tally = next((f for f in group.frames if f.intercepted), None)
+    if tally is None or any(_HISTORY.search(f.text) for f in group.frames):
+        return
+    # Only a defender's own air-defence tally: its country is where the weapons flew.
+    defenders = {s for f in group.frames for s, b in f.attackers if b == "defender"}
+    if len(defenders) != 1 or any(b == "grammar" for f in group.frames for _, b in f.attackers):
+        return
+    target = {RU: UA, UA: RU}.get(next(iter(defenders)))
+    country = gazetteer.country(target) if target else None
+    if country is None:
+        return
+    tally.locations.append(ResolvedMention(tally.start, tally.start, country.name, tally.sentence, country,
+                                           EVENT_LOCATION, 4, 0.5, ("implied_country",)))
+
+
+# Totals over a long period are background, not the report of an attack.
+_HISTORY = re.compile(r"\b(?:since\s+(?:the\s+(?:start|beginning)|february|20\d\d|january)|so\s+far\s+this\s+(?:year|month)|"
+                      r"this\s+(?:year|month)|in\s+(?:20\d\d|total)|last\s+(?:year|month)|over\s+the\s+(?:past|last)\s+(?:year|month|weeks))\b",
+                      re.I)
+
+
 def _says_nothing_more(ev: Event) -> bool:
     return all(v is None for v in ev.weapons.values()) and ev.intercepted is None and ev.killed is None \
         and ev.injured is None
@@ -1050,6 +1085,7 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Reso
     frames = read_frames(doc, list(sentences), list(mentions))
     events: list[Event] = []
     for k, group in enumerate(group_frames(frames)):
+        _imply_country(group, gazetteer)
         events += build_events(doc, group, k)
     events = _fold_vague_repeats(_fold_country_events(events))
     return [replace(e, id=f"{doc.id}:e{n}") for n, e in enumerate(events, 1)]

@@ -564,3 +564,30 @@ def test_two_days_of_strikes_on_one_city_stay_two_events(g):
 def test_a_strike_without_a_named_weapon_says_so(g):
     (e,) = _events(g, "Russian attacks killed two people in Kramatorsk on Monday, the governor said.")
     assert e.sub_type == "strike_unspecified" and e.weapons == {}
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    ("The air force said it had shot down 58 of 74 drones launched overnight, as well as 2 of 4 Kh-101 cruise missiles.",
+     {"drone": 74, "cruise_missile": 4}, {"drone": 58, "cruise_missile": 2}),
+    ("Air defences shot down 20 of 25 drones and 1 of 3 missiles.",
+     {"drone": 25, "missile_unspecified": 3}, {"drone": 20, "missile_unspecified": 1}),
+])
+def test_part_of_total_lists_bind_each_weapon(text, launched, intercepted):
+    from geo.events import read_weapons
+    got_launched, got_intercepted = read_weapons(text)[:2]
+    assert (got_launched, got_intercepted) == (launched, intercepted)
+
+
+def test_a_national_air_defence_tally_is_a_country_level_report_not_the_last_city(g):
+    text = ("In the southern city of Odesa, a drone hit a port facility, the governor said. "
+            "Ukraine's air force said it had shot down 58 of 74 drones launched overnight.")
+    by_place = {e.location.place.name: e for e in _events(g, text)}
+    assert by_place["Odesa"].weapons == {"drone": 1}
+    national = by_place["Ukraine"]
+    assert (national.location.precision, national.attacker, national.weapons, national.intercepted) == (4, "RU", {"drone": 74}, 58)
+    assert national.qualifiers["location"] == "country only"
+
+
+def test_a_total_since_the_start_of_the_war_is_not_a_report(g):
+    events = _events(g, "Ukraine's air force said it had shot down 9,000 drones since the start of the year.")
+    assert list(events) == []
