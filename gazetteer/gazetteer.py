@@ -313,6 +313,13 @@ class Gazetteer:
         return {"search": self._search_cached.cache_info()._asdict(), "exact": self._exact_cached.cache_info()._asdict()}
 
 
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle (haversine) distance in km between two points, mean Earth radius."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
 def _haversine(lat: float, lon: float, lats, lons):
     import numpy as np
 

@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gazetteer import distance_km as haversine_km
 from geo.evaluate_events import EventScores, score_events
 from geo.model import ACTOR_METONYM, EVENT_LOCATION, ROLES, Document, InputError, ResolvedMention
 
@@ -521,14 +522,6 @@ class _RegionNames:
 
 
 # --------------------------------------------------------------------------- judging one toponym
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (mean Earth radius 6,371 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def within(error_km: float | None, radius_km: float) -> bool:

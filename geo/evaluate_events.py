@@ -24,10 +24,10 @@ surfaces of their locations) and its area-of-control claims. The figures:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
+from gazetteer import distance_km
 from geo.model import AreaClaim, Event
 
 PLACE_KM = 25.0  # a predicted place within this of the gold point lies there
@@ -92,12 +92,6 @@ class EventScores:
         return out
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = math.radians
-    h = math.sin(r(lat2 - lat1) / 2) ** 2 + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def _first_word(name: str | None) -> str:
     """"Sumy Oblast" -> "sumy": how gold region names and ours are compared."""
     words = (name or "").lower().replace("\u2019", "'").split()
@@ -116,7 +110,7 @@ def lies_at(place, gold: dict | None) -> bool:
         return _first_word(place.admin1_name) == _first_word(gold.get("adm1"))
     if place.kind == "adm1":
         return False
-    return _km(place.lat, place.lon, gold["lat"], gold["lon"]) <= PLACE_KM
+    return distance_km(place.lat, place.lon, gold["lat"], gold["lon"]) <= PLACE_KM
 
 
 def _inside(place, gold: dict) -> bool:

@@ -974,6 +974,12 @@ def _targets_for(group: Group, pid: int, kept_ids: set, first: bool) -> tuple[st
 
 # --- document level ----------------------------------------------------------------
 
+def _absorb(into: Event, ev: Event) -> Event:
+    """``into`` with ``ev``'s evidence and targets: ``ev`` told the same attack with less."""
+    return replace(into, sources=tuple(dict.fromkeys(into.sources + ev.sources)),
+                   targets=tuple(dict.fromkeys(into.targets + ev.targets)))
+
+
 def _fold_country_events(events: list[Event]) -> list[Event]:
     """Fold a country-only event without counts into a finer event of the same attack in that country."""
     out = list(events)
@@ -985,9 +991,7 @@ def _fold_country_events(events: list[Event]) -> list[Event]:
                       and o.attacker == ev.attacker and o.type == ev.type), None)
         if finer is None:
             continue
-        merged = replace(finer, sources=tuple(dict.fromkeys(finer.sources + ev.sources)),
-                         targets=tuple(dict.fromkeys(finer.targets + ev.targets)))
-        out[out.index(finer)] = merged
+        out[out.index(finer)] = _absorb(finer, ev)
         out.remove(ev)
     return out
 
@@ -1047,8 +1051,7 @@ def _fold_vague_repeats(events: list[Event]) -> list[Event]:
                 continue
             if _says_nothing_more(o) and not (j > i and _DATE_RANK.get(o.date_precision, 9) <= _DATE_RANK.get(ev.date_precision, 9)):
                 continue
-            out[j] = replace(o, sources=tuple(dict.fromkeys(o.sources + ev.sources)),
-                             targets=tuple(dict.fromkeys(o.targets + ev.targets)))
+            out[j] = _absorb(o, ev)
             out[i] = None
             break
     return [e for e in out if e is not None]

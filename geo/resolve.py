@@ -40,7 +40,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from gazetteer import normalize
+from gazetteer import distance_km, normalize
 from gazetteer.model import Place
 from geo.lexicon.cues import CONTAINED_PREPS, LOCATIVE_PREPS, NEAR_PREPS
 from geo.lexicon.demonyms import DEMONYMS
@@ -211,10 +211,7 @@ def _base_score(p: Place, m: Mention, cands: list[Place]) -> float:
 
 
 def _distance_km(a: Place, b: Place) -> float:
-    """Great-circle distance (haversine)."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _near_km(a: Place, b: Place) -> float:

@@ -129,43 +129,30 @@ class _Names:
 
     def __init__(self, gazetteer):
         self.gaz = gazetteer
-        self.cache: dict[str, bool] = {}
-        self.major_cache: dict[str, bool] = {}
+        self.cache: dict[str, tuple] = {}
 
-    def country(self, name: str) -> bool:
-        """The name is a country's."""
-        key = "country:" + name.casefold()
-        hit = self.major_cache.get(key)
-        if hit is None:
-            try:
-                hit = any(p.kind == "country" for p in self.gaz.exact(name))
-            except Exception:
-                hit = False
-            self.major_cache[key] = hit
-        return hit
-
-    def major(self, name: str) -> bool:
-        """A country, a first-level region or a large town: too prominent to be a surname."""
-        key = name.casefold()
-        hit = self.major_cache.get(key)
-        if hit is None:
-            try:
-                hit = any(p.kind in ("country", "adm1") or (p.population or 0) >= 100_000 for p in self.gaz.exact(name))
-            except Exception:
-                hit = False
-            self.major_cache[key] = hit
-        return hit
-
-    def known(self, name: str) -> bool:
+    def places(self, name: str) -> tuple:
+        """Every place of that name (``Gazetteer.exact``), looked up once per name."""
         key = name.casefold()
         hit = self.cache.get(key)
         if hit is None:
             try:
-                hit = bool(self.gaz.exact(name))
+                hit = tuple(self.gaz.exact(name))
             except Exception:  # an odd string must never break a document
-                hit = False
+                hit = ()
             self.cache[key] = hit
         return hit
+
+    def country(self, name: str) -> bool:
+        """The name is a country's."""
+        return any(p.kind == "country" for p in self.places(name))
+
+    def major(self, name: str) -> bool:
+        """A country, a first-level region or a large town: too prominent to be a surname."""
+        return any(p.kind in ("country", "adm1") or (p.population or 0) >= 100_000 for p in self.places(name))
+
+    def known(self, name: str) -> bool:
+        return bool(self.places(name))
 
 
 def _lookup_text(tokens: list[_Tok]) -> str:
