@@ -19,9 +19,9 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo.atomic import atomic_path, prepare_outdir, write_text
-from geo.documents import InputWarning, is_failure, iter_documents, normalise_text
-from geo.fuse import fuse_events
+from geo.outputs.atomic import atomic_path, prepare_outdir, write_text
+from geo.text.documents import InputWarning, is_failure, iter_documents, normalise_text
+from geo.events.fuse import fuse_events
 from geo.model import AreaClaim, Document, Event, InputError, ParsedDocument, StrikemapError
 
 
@@ -34,8 +34,8 @@ class Report:
     """What a run found: parsed documents, input problems, events and claims.
 
     Tables are built on first access: ``events`` and ``area_claims`` are
-    GeoDataFrames (EPSG:4326, flat columns, see ``geo.export``), ``regions``
-    and ``countries`` DataFrames (see ``geo.summary``).
+    GeoDataFrames (EPSG:4326, flat columns, see ``geo.outputs.export``), ``regions``
+    and ``countries`` DataFrames (see ``geo.outputs.summary``).
     """
 
     documents: list[ParsedDocument]
@@ -54,37 +54,37 @@ class Report:
 
     @cached_property
     def events(self) -> gpd.GeoDataFrame:
-        from geo.export import events_frame
+        from geo.outputs.export import events_frame
 
         return events_frame(self.event_list)
 
     @cached_property
     def area_claims(self) -> gpd.GeoDataFrame:
-        from geo.export import claims_frame
+        from geo.outputs.export import claims_frame
 
         return claims_frame(self.claim_list)
 
     @cached_property
     def regions(self) -> pd.DataFrame:
-        from geo.summary import region_summary
+        from geo.outputs.summary import region_summary
 
         return region_summary(self.event_list, self.claim_list)
 
     @cached_property
     def countries(self) -> pd.DataFrame:
-        from geo.summary import country_totals
+        from geo.outputs.summary import country_totals
 
         return country_totals(self.event_list, self.claim_list)
 
     @cached_property
     def acled(self) -> pd.DataFrame:
         """Events with ACLED-like columns (``events.csv``)."""
-        from geo.export import acled_frame
+        from geo.outputs.export import acled_frame
 
         return acled_frame(self.event_list)
 
     def summary_markdown(self) -> str:
-        from geo.summary import to_markdown
+        from geo.outputs.summary import to_markdown
 
         return to_markdown(self.regions, self.countries)
 
@@ -99,7 +99,7 @@ class Report:
 
     def to_geojson(self, path: str | os.PathLike | None = None) -> dict | Path:
         """The events as RFC 7946 GeoJSON: written to ``path`` (returned), or returned as a dict."""
-        from geo.export import write_events
+        from geo.outputs.export import write_events
 
         if path is not None:
             return write_events(self.events, path, "geojson")
@@ -113,7 +113,7 @@ class Report:
         written atomically. The data files are written first; if the map
         cannot be drawn, they stay and a ``StrikemapError`` says why.
         """
-        from geo.export import write_events, write_table
+        from geo.outputs.export import write_events, write_table
 
         out = prepare_outdir(outdir, force)
         written = {
@@ -217,11 +217,11 @@ def analyze(
 
     ``paths_or_texts``: paths of files or folders, report texts, ``Document``
     objects, or a mix. ``published``/``outlet`` fill what the inputs do not
-    give. ``workers``/``engine``/``scheduler`` as in ``geo.batch.parse_many``
+    give. ``workers``/``engine``/``scheduler`` as in ``geo.runner.parse_many``
     (default: all cores in local processes). Bad inputs land in
     ``report.errors``; they never raise.
     """
-    from geo.batch import parse_many
+    from geo.runner import parse_many
 
     if isinstance(published, str):
         try:

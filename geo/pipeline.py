@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from gazetteer import Gazetteer, default_gazetteer
-from geo.claims import extract_area_claims
-from geo.events import extract_events
+from geo.events.claims import extract_area_claims
+from geo.events.building import extract_events
 from geo.model import Document, ParsedDocument
-from geo.resolve import resolve_mentions
-from geo.sentences import split_sentences
-from geo.toponyms import find_mentions
+from geo.places.resolve import resolve_mentions
+from geo.text.sentences import split_sentences
+from geo.places.toponyms import find_mentions
 
 
 def parse_document(doc: Document, gazetteer: Gazetteer | None = None) -> ParsedDocument:

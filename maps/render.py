@@ -29,7 +29,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 from shapely.geometry import Point, mapping
 
-from geo.atomic import write_text
+from geo.outputs.atomic import write_text
 from geo.model import INTERCEPTION, RU, UA, UNKNOWN, AreaClaim, Event, StrikemapError
 from maps import popups, style
 from maps.assets import embed_assets, trim_defaults

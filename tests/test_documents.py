@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.documents import (
+from geo.text.documents import (
     MAX_CHARS, InputWarning, cut_text, is_failure, iter_documents, load_documents, normalise_text,
 )
 from geo.model import Document, InputError

@@ -1,4 +1,4 @@
-"""Scoring functions of geo.evaluate on small hand-made gold and predictions with known answers."""
+"""Scoring functions of geo.evaluate.places on small hand-made gold and predictions with known answers."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from gazetteer import default_gazetteer
 from gazetteer.model import Place
 from geo.cli.main import cli
-from geo.evaluate import (
+from geo.evaluate.places import (
     ADM1,
     COUNTRY,
     MAX_ERROR_KM,

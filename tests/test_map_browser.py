@@ -139,7 +139,7 @@ def test_no_errors_no_network_and_screenshot(sample_page):
 
 
 def test_seeds_map_renders_offline(browser, tmp_path):
-    from geo.documents import builtin_seeds, load_documents
+    from geo.text.documents import builtin_seeds, load_documents
     from geo.pipeline import parse_document
 
     docs, _ = load_documents([builtin_seeds()])

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.cli.main import cli
-from geo.documents import decode_bytes, is_failure, iter_documents
+from geo.text.documents import decode_bytes, is_failure, iter_documents
 from geo.model import Document, InputError
 from geo.pipeline import parse_document
 

@@ -22,7 +22,7 @@ def batch_options(func):
 
 def report_problems(problems) -> None:
     """One line on stderr per input problem: ``error: FILE[:LINE]: problem`` (or ``warning:``)."""
-    from geo.documents import is_failure
+    from geo.text.documents import is_failure
 
     for problem in problems:
         level = "error" if is_failure(problem) else "warning"
@@ -32,7 +32,7 @@ def report_problems(problems) -> None:
 def analyze_paths(paths, *, published, outlet, workers, engine, scheduler, progress, fuse=True):
     """Run ``geo.analyze`` over PATHs (the built-in seeds when none) and print input problems."""
     from geo.api import analyze
-    from geo.documents import builtin_seeds
+    from geo.text.documents import builtin_seeds
 
     if not paths:
         paths = [str(builtin_seeds())]

@@ -42,7 +42,7 @@ def map_cmd(paths, published, outlet, workers, engine, scheduler, progress, outd
     \b
     strikemap map reports/ -o out/ --force && xdg-open out/map.html
     """
-    from geo.atomic import check_outdir
+    from geo.outputs.atomic import check_outdir
 
     check_outdir(outdir, force)  # before any work
     report = analyze_paths(paths, published=published, outlet=outlet, workers=workers, engine=engine,

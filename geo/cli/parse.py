@@ -34,7 +34,7 @@ def parse_cmd(paths, published, outlet, as_json):
     strikemap parse report.txt --json | jq '.mentions[] | select(.role == "event_location")'
     """
     from gazetteer import default_gazetteer
-    from geo.documents import builtin_seeds, is_failure, iter_documents
+    from geo.text.documents import builtin_seeds, is_failure, iter_documents
     from geo.model import InputError
     from geo.pipeline import parse_document
 

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gazetteer import distance_km as haversine_km
-from geo.evaluate_events import EventScores, score_events
+from geo.evaluate.events import EventScores, score_events
 from geo.model import ACTOR_METONYM, EVENT_LOCATION, ROLES, Document, InputError, ResolvedMention
 
 #: Half the Earth's circumference: the largest possible great-circle error.

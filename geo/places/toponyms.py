@@ -36,14 +36,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo.lexicon.abbreviations import US_STATES
-from geo.lexicon.calendar import CALENDAR
-from geo.lexicon.cues import CONTAINED_PREPS, FEATURE_HEADS, LOCATIVE_PREPS, REGION_INFIXES, REGION_NOUNS, SETTLEMENT_NOUNS
-from geo.lexicon.demonyms import DEMONYMS
-from geo.lexicon.organisations import ORG_HEADS, ORGANISATIONS, SEATS_OF_POWER
-from geo.lexicon.persons import GIVEN_NAMES, LOWER_TITLES, TITLES
-from geo.lexicon.stopwords import STOPWORDS
-from geo.lexicon.verbs import SPEECH_VERBS
+from geo.text.abbreviations import US_STATES
+from geo.places.lexicon.calendar import CALENDAR
+from geo.places.lexicon.cues import CONTAINED_PREPS, FEATURE_HEADS, LOCATIVE_PREPS, REGION_INFIXES, REGION_NOUNS, SETTLEMENT_NOUNS
+from geo.places.lexicon.demonyms import DEMONYMS
+from geo.places.lexicon.organisations import ORG_HEADS, ORGANISATIONS, SEATS_OF_POWER
+from geo.places.lexicon.persons import GIVEN_NAMES, LOWER_TITLES, TITLES
+from geo.places.lexicon.stopwords import STOPWORDS
+from geo.places.lexicon.verbs import SPEECH_VERBS
 from geo.model import Document, Mention, Sentence
 
 # Vessel nouns: a capitalised name after them is a ship ("the cruiser X").

@@ -37,13 +37,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from geo import lexicon_events as lx
-from geo.dates import find_dates
+from geo.events import lexicon as lx
+from geo.events.dates import find_dates
 from geo.model import (
     EVENT_LOCATION, GROUND_ASSAULT, INTERCEPTION, OTHER, RU, STRIKE, UA, UNKNOWN,
     Document, Event, Location, ResolvedMention, Sentence, Source,
 )
-from geo.numbers import Quantity, find_areas, find_quantities
+from geo.events.numbers import Quantity, find_areas, find_quantities
 
 # Counts above this are kept but flagged: no single report has launched more.
 PLAUSIBLE_MAX = 5000

@@ -42,10 +42,10 @@ from functools import lru_cache
 
 from gazetteer import distance_km, normalize
 from gazetteer.model import Place
-from geo.lexicon.cues import CONTAINED_PREPS, LOCATIVE_PREPS, NEAR_PREPS
-from geo.lexicon.demonyms import DEMONYMS
-from geo.lexicon.organisations import MEDIA_NOUNS, ORGAN_NOUNS, SEATS_OF_POWER
-from geo.lexicon.verbs import ACTOR_VERBS, EVENT_WORDS, OFFICIAL_NOUNS, SPEECH_VERBS, VENUE_WORDS
+from geo.places.lexicon.cues import CONTAINED_PREPS, LOCATIVE_PREPS, NEAR_PREPS
+from geo.places.lexicon.demonyms import DEMONYMS
+from geo.places.lexicon.organisations import MEDIA_NOUNS, ORGAN_NOUNS, SEATS_OF_POWER
+from geo.places.lexicon.verbs import ACTOR_VERBS, EVENT_WORDS, OFFICIAL_NOUNS, SPEECH_VERBS, VENUE_WORDS
 from geo.model import ACTOR_METONYM, EVENT_LOCATION, OTHER, Document, Mention, ResolvedMention, Sentence
 
 log = logging.getLogger(__name__)
