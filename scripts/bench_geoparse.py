@@ -123,7 +123,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     from gazetteer import default_gazetteer
-    from geo.evaluate.places import attach_codes, error_categories, evaluate, load_gold
+    from geo.evaluate.gold import attach_codes, load_gold
+    from geo.evaluate.places import error_categories, evaluate
 
     t0 = time.perf_counter()
     gaz = default_gazetteer()

@@ -32,7 +32,8 @@ def eval_cmd(gold: str, as_json: bool, limit: int | None, include_adjectival: bo
     strikemap eval ../shared/benchmarks/lgl/gold.jsonl --json | jq .resolution
     """
     from gazetteer import default_gazetteer
-    from geo.evaluate.places import attach_codes, evaluate, load_gold
+    from geo.evaluate.gold import attach_codes, load_gold
+    from geo.evaluate.places import evaluate
     from geo.model import StrikemapError
 
     try:

@@ -14,9 +14,9 @@ import re
 
 from geo.events import lexicon as lx
 from geo.events.dates import find_dates
-from geo.events.building import read_claimant
-from geo.model import RU, UA, UNKNOWN, AreaClaim, Document, ResolvedMention, Sentence, Source
+from geo.events.frames import read_claimant
 from geo.events.numbers import TRAILING_QUALIFIERS, Area, find_areas
+from geo.model import RU, UA, UNKNOWN, AreaClaim, Document, ResolvedMention, Sentence, Source
 
 # Control words (English reporting on front lines: ISW, AFP, ministries).
 _CONTROL = re.compile(
