@@ -21,7 +21,6 @@ from pathlib import Path
 
 from geo.model import Document, InputError
 
-
 #: Half the Earth's circumference: the largest possible great-circle error.
 MAX_ERROR_KM = 20039.0
 #: Accuracy@161km (100 miles), as Gritta et al.

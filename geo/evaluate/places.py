@@ -34,12 +34,10 @@ from dataclasses import dataclass, field
 
 from gazetteer import distance_km as haversine_km
 from geo.evaluate.events import EventScores, score_events
-from geo.model import ACTOR_METONYM, EVENT_LOCATION, ROLES, ResolvedMention
-
 from geo.evaluate.gold import (
     ACC_KM, ADM1, COUNTRY, DEVSET_KINDS, MAX_ERROR_KM, NEAR_KM, POINT, GoldDocument, GoldToponym,
 )
-
+from geo.model import ACTOR_METONYM, EVENT_LOCATION, ROLES, ResolvedMention
 
 # --------------------------------------------------------------------------- judging one toponym
 

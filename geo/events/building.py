@@ -38,10 +38,10 @@ import re
 from dataclasses import replace
 
 from geo.events.frames import UNLISTED, Frame, lies_within, precision_of, read_frames
-from geo.events.grouping import Group, side_by_target, is_ground, group_frames
+from geo.events.grouping import Group, group_frames, is_ground, side_by_target
 from geo.model import (
-    EVENT_LOCATION, GROUND_ASSAULT, INTERCEPTION, RU, STRIKE, UA, UNKNOWN, Document, Event,
-    Location, ResolvedMention, Sentence, Source,
+    EVENT_LOCATION, GROUND_ASSAULT, INTERCEPTION, RU, STRIKE, UA, UNKNOWN, Document, Event, Location,
+    ResolvedMention, Sentence, Source,
 )
 
 # --- building events ---------------------------------------------------------------

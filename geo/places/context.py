@@ -9,7 +9,7 @@ keep names the gazetteer lacks when the text itself calls them places.
 from __future__ import annotations
 
 from geo.places.lexicon.cues import (
-    CONTAINED_PREPS, LOCATIVE_PREPS, REGION_INFIXES, REGION_NOUNS, SETTLEMENT_NOUNS,
+    CONTAINED_PREPS, LOCATIVE_PREPS, PLURAL_REGION_NOUNS, REGION_INFIXES, REGION_NOUNS, SETTLEMENT_NOUNS,
 )
 from geo.places.lexicon.demonyms import DEMONYMS
 from geo.places.lexicon.persons import GIVEN_NAMES
@@ -107,7 +107,7 @@ def container_after(toks, b, names: Names) -> bool:
     if k < len(toks) and toks[k].low in REGION_INFIXES:
         k += 1
     return k < len(toks) and toks[k].low in REGION_NOUNS and REGION_NOUNS[toks[k].low] in ("adm1", "district") \
-        and toks[k].low not in ("state", "territory", "regions", "districts", "oblasts", "provinces", "raions") \
+        and toks[k].low not in ("state", "territory") and toks[k].low not in PLURAL_REGION_NOUNS \
         and not (k + 1 < len(toks) and toks[k + 1].cap)
 
 

@@ -47,8 +47,8 @@ from geo.places.lexicon.cues import CONTAINED_PREPS, LOCATIVE_PREPS, NEAR_PREPS
 from geo.places.lexicon.demonyms import DEMONYMS
 from geo.places.lexicon.verbs import EVENT_WORDS
 from geo.places.roles import (
-    ATTACK_OBJECT_PREVS, WAR_COUNTRIES, descriptors, near_reference, prev_words,
-    propagate_containers, propagate_lists, role_of, words_of,
+    ATTACK_OBJECT_PREVS, WAR_COUNTRIES, descriptors, near_reference, prev_words, propagate_containers,
+    propagate_lists, role_of, words_of,
 )
 
 log = logging.getLogger(__name__)

@@ -39,11 +39,11 @@ from functools import lru_cache
 from geo.model import Document, Mention, Sentence
 from geo.places.context import (
     LIST_ADJECTIVES, MAX_UNLISTED_WORDS, UNIT_NOUNS, container_after, district_adjective, in_list,
-    list_end_contained, possessive_before, prep_before, settlement_after, settlement_before,
-    settlement_noun, unlisted_compound, unlisted_cue,
+    list_end_contained, possessive_before, prep_before, settlement_after, settlement_before, settlement_noun,
+    unlisted_compound, unlisted_cue,
 )
 from geo.places.lexicon.calendar import CALENDAR
-from geo.places.lexicon.cues import FEATURE_HEADS, REGION_INFIXES, REGION_NOUNS
+from geo.places.lexicon.cues import FEATURE_HEADS, PLURAL_REGION_NOUNS, REGION_INFIXES, REGION_NOUNS
 from geo.places.lexicon.demonyms import DEMONYMS
 from geo.places.lexicon.organisations import ORG_HEADS, ORGANISATIONS, SEATS_OF_POWER
 from geo.places.lexicon.persons import GIVEN_NAMES, LOWER_TITLES, TITLES
@@ -210,8 +210,8 @@ def _sentence_mentions(text: str, sent: Sentence, toks: list[Tok], names: Names,
 
     # Lists before a plural region noun: "the A, B and C regions".
     for i, t in enumerate(toks):
-        if t.low in ("regions", "oblasts", "districts", "provinces", "raions", "krais", "republics"):
-            _list_before(toks, i, emit, taken, REGION_NOUNS[t.low], text)
+        if t.low in PLURAL_REGION_NOUNS:
+            _list_before(toks, i, emit, taken, PLURAL_REGION_NOUNS[t.low], text)
         elif t.low in _PLURAL_SETTLEMENTS and not t.cap and not headline:
             _list_after(toks, i, emit, taken, text, names, persons)
 
@@ -453,7 +453,7 @@ def _region_after(toks, b) -> tuple[int, str] | None:
     k = b
     if k < len(toks) and toks[k].low in REGION_INFIXES and k + 1 < len(toks):
         k += 1
-    if k < len(toks) and toks[k].low in REGION_NOUNS and toks[k].low not in ("regions", "districts", "oblasts", "provinces", "raions"):
+    if k < len(toks) and toks[k].low in REGION_NOUNS and toks[k].low not in PLURAL_REGION_NOUNS:
         if toks[k].low in ("state", "territory", "front", "community") and not toks[k].cap:
             return None
         return k + 1, REGION_NOUNS[toks[k].low]
