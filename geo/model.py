@@ -168,7 +168,7 @@ class ResolvedMention:
 class Source:
     """Evidence for an event or claim: where it was read."""
 
-    document: str
+    document: str | int
     outlet: str | None
     sentence: str
     start: int
