@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from geo.model import Document, Mention, Sentence
 from geo.places.context import (
-    LIST_ADJECTIVES, MAX_UNLISTED_WORDS, UNIT_NOUNS, container_after, district_adjective, in_list,
+    MAX_UNLISTED_WORDS, UNIT_NOUNS, container_after, district_adjective, in_list,
     list_end_contained, possessive_before, prep_before, settlement_after, settlement_before, settlement_noun,
     unlisted_compound, unlisted_cue,
 )
@@ -49,6 +49,7 @@ from geo.places.lexicon.organisations import ORG_HEADS, ORGANISATIONS, SEATS_OF_
 from geo.places.lexicon.persons import GIVEN_NAMES, LOWER_TITLES, TITLES
 from geo.places.lexicon.stopwords import STOPWORDS
 from geo.places.lexicon.verbs import SPEECH_VERBS
+from geo.places.lists import members_after, members_before
 from geo.places.tokens import Names, Tok, adjacent, is_noise_word, lookup_text, tokenize
 from geo.text.abbreviations import US_STATES
 
@@ -208,12 +209,24 @@ def _sentence_mentions(text: str, sent: Sentence, toks: list[Tok], names: Names,
             out.append(Mention(a, b, text[a:b], sent.index, US_STATES[mm.group(1)],
                                ("state_abbrev", "region_phrase"), "adm1", "United States"))
 
-    # Lists before a plural region noun: "the A, B and C regions".
+    # One plural noun governs its whole list: "the A, B and C regions", "the regions of A and B",
+    # "nine regions – A, B, C", "the villages of A, B and C".
+    def stop(k: int, e: int) -> bool:
+        span = toks[k:e]
+        return any(is_noise_word(t) or t.upper or t.text in GIVEN_NAMES or t.low in REGION_NOUNS for t in span) \
+            or (len(span) == 1 and span[0].text in persons) or any(taken[k:e])
+
     for i, t in enumerate(toks):
         if t.low in PLURAL_REGION_NOUNS:
-            _list_before(toks, i, emit, taken, PLURAL_REGION_NOUNS[t.low], text)
+            kind = PLURAL_REGION_NOUNS[t.low]
+            for s, e in members_before(toks, i, text):
+                if not any(taken[s:e]):
+                    emit(s, e, lookup_text(toks[s:e]), ["list:regions", "region_phrase"], kind_hint=kind)
+            for s, e in members_after(toks, i, text, stop):
+                emit(s, e, lookup_text(toks[s:e]), ["list:regions", "region_phrase"], kind_hint=kind)
         elif t.low in _PLURAL_SETTLEMENTS and not t.cap and not headline:
-            _list_after(toks, i, emit, taken, text, names, persons)
+            for s, e in members_after(toks, i, text, stop):
+                emit(s, e, lookup_text(toks[s:e]), ["list:settlements", "noun:place"], kind_hint="place")
 
     i = 0
     n = len(toks)
@@ -259,44 +272,6 @@ def _extend_of(toks: list[Tok], i: int, j: int, text: str) -> int:
             k += 1
         return k + 1
     return j
-
-
-def _list_before(toks, i, emit, taken, kind, text):
-    """Emit one mention per name in "the A, B, and C regions" (the noun at ``i``)."""
-    items: list[tuple[int, int]] = []
-    k = i - 1
-    while k >= 0 and toks[k].low in LIST_ADJECTIVES:
-        k -= 1  # "... and other regions", "the X and Y border regions"
-    if k >= 0 and toks[k].low in ("and", "or") and k + 1 < i:
-        k -= 1
-        if k >= 0 and toks[k].text == ",":
-            k -= 1
-    while k >= 0:
-        if not (toks[k].cap or toks[k].upper):
-            break
-        e = k + 1
-        while k - 1 >= 0 and (toks[k - 1].cap) and adjacent(toks[k - 1], toks[k], text):
-            k -= 1
-        items.append((k, e))
-        k -= 1
-        if k >= 0 and toks[k].text == ",":
-            k -= 1
-            if k >= 0 and toks[k].low in ("and", "or"):
-                k -= 1
-        elif k >= 0 and toks[k].low in ("and", "or", "&"):
-            k -= 1
-            if k >= 0 and toks[k].text == ",":
-                k -= 1
-        else:
-            break
-    if len(items) < 2:
-        return
-    for s, e in items:
-        while s < e and toks[s].low in STOPWORDS:
-            s += 1  # "The Chernihiv and Sumy regions"
-        if s == e or any(taken[s:e]):
-            continue
-        emit(s, e, lookup_text(toks[s:e]), ["list:regions", "region_phrase"], kind_hint=kind)
 
 
 def _handle_run(text, toks, i, j, emit, names: Names, persons, taken, first_word) -> int | None:
@@ -458,34 +433,6 @@ def _region_after(toks, b) -> tuple[int, str] | None:
             return None
         return k + 1, REGION_NOUNS[toks[k].low]
     return None
-
-
-def _list_after(toks, i, emit, taken, text, names: Names, persons) -> None:
-    """Emit one mention per name in "the villages of A, B, and C" (the plural noun at ``i``)."""
-    k = i + 1
-    if k >= len(toks) or toks[k].low != "of":
-        return
-    k += 1
-    items: list[tuple[int, int]] = []
-    while k < len(toks) and toks[k].cap:
-        e = k + 1
-        while e < len(toks) and e - k < MAX_UNLISTED_WORDS and toks[e].cap and adjacent(toks[e - 1], toks[e], text) \
-                and not toks[e - 1].possessive:
-            e += 1
-        span = toks[k:e]
-        if any(is_noise_word(t) or t.upper or t.text in GIVEN_NAMES or t.low in REGION_NOUNS for t in span) \
-                or (e - k == 1 and span[0].text in persons) or any(taken[k:e]):
-            break
-        items.append((k, e))
-        k = e
-        if k < len(toks) and toks[k].text == ",":
-            k += 1
-        if k < len(toks) and toks[k].low in ("and", "or") and not toks[k].cap:
-            k += 1
-        elif k < len(toks) and not toks[k].cap:
-            break
-    for s, e in items:
-        emit(s, e, lookup_text(toks[s:e]), ["list:settlements", "noun:place"], kind_hint="place")
 
 
 def _emit_name(text, toks, a, b, emit, names: Names, persons, first_word, in_run=False) -> None:
