@@ -47,6 +47,9 @@ SUB_TYPES = (
 # Sides.
 RU, UA, UNKNOWN = "RU", "UA", "unknown"
 SIDES = (RU, UA, UNKNOWN)
+#: Countries of the theatre of the Russia-Ukraine war: where its events happen unless a report
+#: says otherwise (the Black Sea and the Sea of Azov, curated features with no country, too).
+THEATRE = ("UA", "RU", "BY", "MD")
 
 # Weapon kinds (the devset's vocabulary).
 WEAPON_KINDS = (

@@ -39,6 +39,7 @@ from dataclasses import replace
 
 from geo.events.frames import UNLISTED, Frame, lies_within, precision_of, read_frames
 from geo.events.grouping import Group, group_frames, is_ground, side_by_target
+from geo.events.war import has_war_evidence, in_theatre, war_context
 from geo.model import (
     EVENT_LOCATION, GROUND_ASSAULT, INTERCEPTION, RU, STRIKE, UA, UNKNOWN, Document, Event, Location,
     ResolvedMention, Sentence, Source,
@@ -387,11 +388,18 @@ def _fold_vague_repeats(events: list[Event]) -> list[Event]:
 
 def extract_events(doc: Document, sentences: list[Sentence], mentions: list[ResolvedMention], gazetteer) -> list[Event]:
     """Strike, interception and ground-assault events of one document, ids ``{doc.id}:e{n}``."""
+    context = war_context(doc, list(mentions))
+    if not context.theatre:
+        return []  # a report set outside the war's theatre: no attack of this war in it
     frames = read_frames(doc, list(sentences), list(mentions))
     events: list[Event] = []
     for k, group in enumerate(group_frames(frames)):
+        evidence = has_war_evidence(group)
+        if not (context.war or evidence):
+            continue  # "four people died in a stampede" in a report with no war in it
         _imply_country(group, gazetteer)
-        events += build_events(doc, group, k)
+        events += [e for e in build_events(doc, group, k) if in_theatre(e.location.place)
+                   or (evidence and e.location.place.country_code in context.countries)]
     events = _fold_vague_repeats(_fold_country_events(events))
     return [replace(e, id=f"{doc.id}:e{n}") for n, e in enumerate(events, 1)]
 

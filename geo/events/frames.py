@@ -16,7 +16,13 @@ from dataclasses import dataclass, field, replace
 from geo.events import lexicon as lx
 from geo.events.dates import find_dates
 from geo.events.figures import (
-    PART_OF, WEAPON_OBJECT, WEAPON_PATTERNS, is_hypothetical, read_casualties, read_targets, read_weapons,
+    PART_OF,
+    WEAPON_OBJECT,
+    WEAPON_PATTERNS,
+    is_hypothetical,
+    read_casualties,
+    read_targets,
+    read_weapons,
 )
 from geo.events.numbers import find_areas, find_quantities
 from geo.model import EVENT_LOCATION, OTHER, RU, UA, Document, ResolvedMention, Sentence

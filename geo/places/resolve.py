@@ -53,9 +53,11 @@ from geo.places.roles import (
 
 log = logging.getLogger(__name__)
 
+# Words that make a report one about the war (sides, its places, its weapons and front-line words).
 _WAR_CUES = frozenset(
-    "ukraine ukrainian russia russian kyiv kiev moscow kremlin zelensky zelenskyy putin donbas crimea "
-    "oblast drone drones missile missiles shahed shelling".split()
+    "ukraine ukrainian russia russian kyiv kiev moscow kremlin zelensky zelenskyy putin donbas donbass crimea "
+    "oblast raion hromada drone drones uav uavs missile missiles shahed shelling shelled artillery enemy "
+    "occupiers frontline front-line troops offensive".split()
 )
 _STRONG_CUES = ("region_phrase", "noun:", "dateline", "seat_of_power", "list:")
 
