@@ -65,3 +65,37 @@ def test_settlement_list_after_its_noun_with_counts(gazetteer):
     pd = parse_text(text, gazetteer=gazetteer)
     listed = [m.surface for m in pd.mentions if "list:settlements" in m.cues]
     assert listed == ["Velykyi Burluk", "Dvorichna", "Kupiansk"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Of the 23 drones, seven were downed over the Rostov province, five others over Kursk, four over Smolensk "
+     "and one over Belgorod.", ["Rostov", "Kursk", "Smolensk", "Belgorod"]),
+    ("Nine drones were destroyed over the Bryansk region; three over Kursk; and two more over Oryol.",
+     ["Bryansk", "Kursk", "Oryol"]),
+    ("Air defences downed 12 drones over the Voronezh region, 4 UAVs over Tambov and 2 over Lipetsk.",
+     ["Voronezh", "Tambov", "Lipetsk"]),
+])
+def test_a_per_place_tally_shares_the_unit_noun_of_its_first_member(text, expected, gazetteer):
+    got = regions_read(text, gazetteer)
+    assert [s.split()[0] for s, _ in got] == expected and all(k == "adm1" for _, k in got), got
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Shelling in northern Chernihiv damaged homes, officials said.", "Chernihiv", "adm1"),
+    ("Russian forces struck targets in southern Kherson overnight.", "Kherson", "adm1"),
+    ("Russia said it captured two villages in Luhansk and one in Donetsk.", "Luhansk", "adm1"),
+    ("Russia said it captured two villages in Luhansk and one in Donetsk.", "Donetsk", "adm1"),
+    ("Settlements in Zaporizhzhia came under fire again.", "Zaporizhzhia", "adm1"),
+    ("Russian drones struck Kharkiv overnight, injuring three people.", "Kharkiv", "place"),   # no region cue: the city
+    ("A missile hit the centre of Chernihiv on Monday.", "Chernihiv", "place"),
+])
+def test_direction_words_and_settlements_in_make_a_bare_name_the_region(text, name, kind, gazetteer):
+    pd = parse_text(text, gazetteer=gazetteer)
+    got = {m.surface: m.place.kind for m in pd.mentions if m.place is not None}
+    assert got.get(name) == kind, got
+
+
+def test_a_comma_container_is_not_a_tally(gazetteer):
+    pd = parse_text("Rylsk, Kursk region, was shelled on Monday.", gazetteer=gazetteer)
+    got = {m.surface: m.place.kind for m in pd.mentions if m.place is not None}
+    assert got == {"Rylsk": "place", "Kursk region": "adm1"}

@@ -43,7 +43,7 @@ from functools import lru_cache
 from gazetteer import distance_km, normalize
 from gazetteer.model import Place
 from geo.model import Document, Mention, ResolvedMention, Sentence
-from geo.places.lexicon.cues import CONTAINED_PREPS, LOCATIVE_PREPS, NEAR_PREPS
+from geo.places.lexicon.cues import CONTAINED_PREPS, DIRECTION_WORDS, LOCATIVE_PREPS, NEAR_PREPS
 from geo.places.lexicon.demonyms import DEMONYMS
 from geo.places.lexicon.verbs import EVENT_WORDS
 from geo.places.roles import (
@@ -275,6 +275,12 @@ def _choose(d: DocContext, m: Mention, cands: list[Place], container: Place | No
 
 
 @lru_cache(maxsize=1)
+def _settlements_in_before() -> re.Pattern:
+    """"two villages in ", "settlements in the ": what lies in the next name is a region."""
+    return re.compile(r"\b(?:villages|towns|settlements|hamlets|communities|districts|raions)\s+in\s+(?:the\s+)?\Z", re.I)
+
+
+@lru_cache(maxsize=1)
 def _inside_re() -> re.Pattern:
     return re.compile(
         r"\s+in\s+(?:the\s+)?|,\s+an?\s+(?:[a-z]+\s+)?(?:town|village|city|settlement)\s+in\s+(?:the\s+)?"
@@ -496,9 +502,19 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
             gap = text[mentions[k - 2].end:m.start]  # "X, a town in Ukraine's Y"
         if m.kind_hint is None and mentions[k - 1].sentence == m.sentence and _inside_re().fullmatch(gap):
             d.inside.add(m.start)
-            if not any(p.kind == "adm1" for p in cands[k]):
-                cands[k] = cands[k] + [p for p in d.search(f"{m.lookup} region", kind="adm1")
-                                       if p.kind == "adm1" and p.score >= 0.5][:2]
+    # "shelling in northern Chernihiv", "two villages in Luhansk and one in Donetsk": a direction
+    # adjective or settlements said to lie in Y make Y the region.
+    for k, m in enumerate(mentions):
+        if m.kind_hint is None and (any(c[5:] in DIRECTION_WORDS for c in m.cues if c.startswith("prev:"))
+                                    or _settlements_in_before().search(text, max(0, m.start - 40), m.start)):
+            d.inside.add(m.start)
+    tally_inside = {c for m in mentions if m.start in d.inside for c in m.cues if c.startswith("group:")}
+    for k, m in enumerate(mentions):
+        if m.kind_hint is None and "prev:in" in m.cues and tally_inside & set(m.cues):
+            d.inside.add(m.start)  # "... in Luhansk and one in Donetsk"
+        if m.start in d.inside and not any(p.kind == "adm1" for p in cands[k]):
+            cands[k] = cands[k] + [p for p in d.search(f"{m.lookup} region", kind="adm1")
+                                   if p.kind == "adm1" and p.score >= 0.5][:2]
     hints = [_country_code(d, m.country_hint) for m in mentions]
     _index_cells(d, mentions, cands)
     # Round 1: unambiguous evidence (countries, region phrases) feeds the country profile.

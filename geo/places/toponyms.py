@@ -148,18 +148,31 @@ def find_mentions(doc: Document, sentences: list[Sentence], gazetteer) -> list[M
 
 
 def _mark_groups(text: str, found: list[Mention]) -> list[Mention]:
-    """Tag members of one coordinated list ("A, B, C and D") with a shared ``group:`` cue."""
-    sep = _group_sep()
+    """Tag members of one coordinated list ("A, B, C and D") with a shared ``group:`` cue.
+
+    A per-place tally ("seven over the Rostov province, five over Kursk, three
+    in Oryol") is a list too, joined by its counts; when one member names its
+    unit noun, the bare members are that kind of unit as well.
+    """
+    sep, count_sep = _group_sep(), _count_sep()
     out = list(found)
     i = 0
     while i < len(out):
         j = i
-        while j + 1 < len(out) and sep.fullmatch(text[out[j].end:out[j + 1].start]):
-            j += 1
+        tally = False
+        while j + 1 < len(out):
+            gap = text[out[j].end:out[j + 1].start]
+            if sep.fullmatch(gap):
+                j += 1
+            elif count_sep.fullmatch(gap):
+                j, tally = j + 1, True
+            else:
+                break
         if j > i:
             tag = f"group:{out[i].start}"
             head = out[i]
             noun = [c for c in head.cues if c.startswith("noun:")]
+            unit = next((m.kind_hint for m in out[i:j + 1] if "region_phrase" in m.cues and m.kind_hint == "adm1"), None)
             for k in range(i, j + 1):
                 m = out[k]
                 cues = m.cues + (tag,)
@@ -167,6 +180,9 @@ def _mark_groups(text: str, found: list[Mention]) -> list[Mention]:
                 if noun and k > i and kind is None:
                     cues += tuple(noun)  # "the villages of A, B and C"
                     kind = head.kind_hint
+                elif tally and unit and kind is None:
+                    cues += ("list:regions",)  # "... over the Rostov province, five over Kursk"
+                    kind = unit
                 out[k] = Mention(m.start, m.end, m.surface, m.sentence, m.lookup, cues, kind, m.country_hint)
         i = j + 1
     return out
@@ -175,6 +191,18 @@ def _mark_groups(text: str, found: list[Mention]) -> list[Mention]:
 @lru_cache(maxsize=1)
 def _group_sep() -> re.Pattern:
     return re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&)\s*")
+
+
+_COUNT_WORD = (r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+               r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|several|a\s+few|some|others?|the\s+rest)")
+
+
+@lru_cache(maxsize=1)
+def _count_sep() -> re.Pattern:
+    """", five others over ", ", three in ", "; and one above the ": the joints of a per-place tally."""
+    return re.compile(r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:another\s+|the\s+other\s+)?" + _COUNT_WORD +
+                      r"(?:\s+(?:more|others?|drones?|UAVs?|missiles?|aircraft))?(?:\s+(?:were|was)\s+\w+)?"
+                      r"\s+(?:over|in|above|near)\s+(?:the\s+)?", re.I)
 
 
 def _sentence_mentions(text: str, sent: Sentence, toks: list[Tok], names: Names, persons: set[str]) -> list[Mention]:

@@ -18,6 +18,14 @@ LOCATIVE_PREPS = frozenset(
 # ("near X in the Y region"); "of" and "to" are left out ("the head of X in the Y region").
 CONTAINED_PREPS = frozenset("in near outside at around over on into from toward towards across inside within".split())
 
+# Direction adjectives before a name: "in northern Chernihiv" is the region, not the city.
+DIRECTION_WORDS = frozenset(
+    """
+    northern southern eastern western central northeastern northwestern southeastern southwestern
+    north-eastern north-western south-eastern south-western
+    """.split()
+)
+
 # Prepositions that put a place near, not at, its referent: precision 2.
 NEAR_PREPS = frozenset("near outside around nearby".split())
 
