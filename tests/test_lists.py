@@ -99,3 +99,16 @@ def test_a_comma_container_is_not_a_tally(gazetteer):
     pd = parse_text("Rylsk, Kursk region, was shelled on Monday.", gazetteer=gazetteer)
     got = {m.surface: m.place.kind for m in pd.mentions if m.place is not None}
     assert got == {"Rylsk": "place", "Kursk region": "adm1"}
+
+
+def test_central_is_the_city_centre_not_the_region(gazetteer):
+    pd = parse_text("Russian missiles damaged historic buildings in central Lviv on Wednesday.", gazetteer=gazetteer)
+    assert [(m.surface, m.place.kind) for m in pd.mentions] == [("Lviv", "place")]
+
+
+def test_a_place_the_gazetteer_lacks_in_a_bare_named_region_stays_there(gazetteer):
+    text = "On Sunday, Russia said it had captured the village of Piddubne in Donetsk and Zzyzxivka in Kharkiv."
+    pd = parse_text(text, gazetteer=gazetteer)
+    got = {m.surface: (m.place.name if m.place else None, m.container.name if m.container else None) for m in pd.mentions}
+    assert got["Donetsk"] == ("Donetsk Oblast", None) and got["Kharkiv"] == ("Kharkiv Oblast", None)
+    assert got["Zzyzxivka"] == (None, "Kharkiv Oblast")

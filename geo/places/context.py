@@ -73,8 +73,13 @@ def settlement_after(toks, b) -> bool:
 
 def container_after(toks, b, names: Names) -> bool:
     """A containing place right after the name: ", in the Y region", " in Y Oblast", " (Y region)",
-    ", Y Oblast", " near Y" (Y a known place), " Y district" is not one (that is the name's own)."""
+    ", Y Oblast", " near Y" (Y a known place), " in Y" (Y a first-level unit's name), also after the
+    name's own settlement noun ("X village in the Y region"); " Y district" is not one (that is the
+    name's own)."""
     k = b
+    if k < len(toks) and toks[k].low in SETTLEMENT_AFTER and not toks[k].cap:
+        k += 1
+    b = k
     paren = k < len(toks) and toks[k].text == "("
     if k < len(toks) and toks[k].text in (",", "("):
         k += 1
@@ -104,6 +109,9 @@ def container_after(toks, b, names: Names) -> bool:
         k += 1
     if k == start:
         return False
+    if toks[b].low == "in" and (k >= len(toks) or not toks[k].cap and toks[k].low not in REGION_NOUNS) \
+            and any(p.kind == "adm1" for p in names.places(lookup_text(toks[start:k]))):
+        return True  # "Sobolivka in Kharkiv": the bare name of a first-level unit
     if k < len(toks) and toks[k].low in REGION_INFIXES:
         k += 1
     return k < len(toks) and toks[k].low in REGION_NOUNS and REGION_NOUNS[toks[k].low] in ("adm1", "district") \

@@ -237,7 +237,7 @@ def _choose(d: DocContext, m: Mention, cands: list[Place], container: Place | No
     for rank, p in enumerate(cands):
         s = _base_score(p, m, cands) - 0.1 * rank
         if p.kind == "adm1" and m.start in d.inside:
-            s += 8.0
+            s += 12.0  # "X in Y", "northern Y": the grammar says region, whatever the town's support
         if d.norm(p.name) == own:
             s += 2.0  # the place's own name, not one of its alternate names
         if p.country_code:
@@ -377,6 +377,8 @@ def _container(d: DocContext, text: str, m: Mention, resolved_by_start: dict[int
 
 # Between a name and the region that contains it: ", in the ", " in Ukraine's southern ", " (".
 _IN_REGION_GAP = re.compile(
+    r"(?:\s+(?:village|town|city|settlement|hamlet))?"  # "X village in the Y region"
+    r"(?:\s+on\s+(?:[A-Z][a-z]+|\d{1,2})(?:\s+(?:[A-Z][a-z]+|\d{1,2}))?)?"  # "X on May 18 in the Y region"
     r"(?:\s*,\s*(?:in\s+)?|\s+(?:in|of)\s+)(?:the\s+)?(?:(?:[a-z]+ern|border|frontline|front-line|occupied|neighbouring|neighboring)\s+)?"
     r"|\s*\(\s*"
 )
@@ -405,6 +407,11 @@ def _stated_containers(text: str, mentions: list[Mention], first: list[Place | N
             at, q = k + 2, first[k + 2]  # "X in Ukraine's Y region"
         elif q.kind == "adm1" and _IN_REGION_GAP.fullmatch(gap):
             pass
+        elif q.kind == "place" and _IN_REGION_GAP.fullmatch(gap) and any(p.kind == "adm1" for p in cands[at]):
+            # "Sobolivka in Kharkiv": the region of that name, or the city itself
+            q = next(p for p in cands[at] if p.kind == "adm1")
+            out[m.start] = [q, first[at]]
+            continue
         elif q.kind == "place" and (n.kind_hint == "district" and _DISTRICT_GAP.fullmatch(gap) or _NEAR_GAP.fullmatch(gap)):
             pass  # "X, Y district" (the district centre), "X near Y"
         else:
@@ -442,7 +449,7 @@ def _unlisted_mentions(d: DocContext, mentions: list[Mention], stated: dict[int,
             if m.start in stated:
                 groups.update(c for c in m.cues if c.startswith("group:"))
     for m in mentions:  # "shelled A, B and C in the Y region"
-        if m.kind_hint is None and any(c in groups for c in m.cues) and d.war \
+        if m.kind_hint is None and any(c in groups for c in m.cues) and d.war and m.start not in d.inside \
                 and not any(c in _UNLISTED_VETO or c == "initial" for c in m.cues):
             out.add(m.start)
     return out

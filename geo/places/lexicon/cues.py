@@ -18,10 +18,11 @@ LOCATIVE_PREPS = frozenset(
 # ("near X in the Y region"); "of" and "to" are left out ("the head of X in the Y region").
 CONTAINED_PREPS = frozenset("in near outside at around over on into from toward towards across inside within".split())
 
-# Direction adjectives before a name: "in northern Chernihiv" is the region, not the city.
+# Direction adjectives before a name: "in northern Chernihiv" is the region, not the city
+# ("central" is left out: "central Lviv" is the city centre).
 DIRECTION_WORDS = frozenset(
     """
-    northern southern eastern western central northeastern northwestern southeastern southwestern
+    northern southern eastern western northeastern northwestern southeastern southwestern
     north-eastern north-western south-eastern south-western
     """.split()
 )
