@@ -9,7 +9,12 @@ keep names the gazetteer lacks when the text itself calls them places.
 from __future__ import annotations
 
 from geo.places.lexicon.cues import (
-    CONTAINED_PREPS, LOCATIVE_PREPS, PLURAL_REGION_NOUNS, REGION_INFIXES, REGION_NOUNS, SETTLEMENT_NOUNS,
+    CONTAINED_PREPS,
+    LOCATIVE_PREPS,
+    PLURAL_REGION_NOUNS,
+    REGION_INFIXES,
+    REGION_NOUNS,
+    SETTLEMENT_NOUNS,
 )
 from geo.places.lexicon.demonyms import DEMONYMS
 from geo.places.lexicon.persons import GIVEN_NAMES

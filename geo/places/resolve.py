@@ -47,8 +47,15 @@ from geo.places.lexicon.cues import CONTAINED_PREPS, DIRECTION_WORDS, LOCATIVE_P
 from geo.places.lexicon.demonyms import DEMONYMS
 from geo.places.lexicon.verbs import EVENT_WORDS
 from geo.places.roles import (
-    ATTACK_OBJECT_PREVS, WAR_COUNTRIES, descriptors, near_reference, prev_words, propagate_containers,
-    propagate_lists, role_of, words_of,
+    ATTACK_OBJECT_PREVS,
+    WAR_COUNTRIES,
+    descriptors,
+    near_reference,
+    prev_words,
+    propagate_containers,
+    propagate_lists,
+    role_of,
+    words_of,
 )
 
 log = logging.getLogger(__name__)
@@ -357,11 +364,11 @@ def _keep(d: DocContext, m: Mention, p: Place) -> bool:
 
 
 def _container(d: DocContext, text: str, m: Mention, resolved_by_start: dict[int, Place],
-               sentence_regions: dict[int, list[Place]] | None = None) -> Place | None:
-    """A region named right after the mention ("Rylsk, Kursk region", "X in the Y region"),
-    else the only ADM1 region phrase of the same sentence."""
+               sentence_regions: dict[int, list[Place]] | None = None) -> tuple[Place | None, bool]:
+    """A region named right after the mention ("Rylsk, Kursk region", "X in the Y region"), stated;
+    else the only ADM1 region phrase of the same sentence, implied. Returns (place, stated)."""
     if m.kind_hint == "adm1":
-        return None
+        return None, False
     regions = (sentence_regions or {}).get(m.sentence, [])
     after = text[m.end:m.end + 60]
     mm = re.match(r"\s*(?:,|in|in the|of the|,\s*in the)\s+(?:[A-Za-z]+ern\s+)?([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)\s+(?:region|oblast|Oblast|Region|province|Province|krai|Krai|county|County)\b", after)
@@ -369,10 +376,10 @@ def _container(d: DocContext, text: str, m: Mention, resolved_by_start: dict[int
         name = mm.group(1)
         found = [p for p in d.search(f"{name} region", kind="adm1") if p.kind == "adm1"]
         if found:
-            return found[0]
+            return found[0], True
     if len({p.admin1_code for p in regions}) == 1 and m.kind_hint != "adm1":
-        return regions[0]
-    return None
+        return regions[0], False
+    return None, False
 
 
 # Between a name and the region that contains it: ", in the ", " in Ukraine's southern ", " (".
@@ -477,6 +484,30 @@ def _prominent(p: Place) -> bool:
     return p.kind in ("country", "adm1") or (p.population or 0) >= 100_000
 
 
+#: A place this small, this far from every other place a report names, is a homonym of the one meant.
+FOCUS_KM = 300.0
+FOCUS_POPULATION = 20_000
+
+
+def _far_from_focus(p: Place, m: Mention, anchors: list[Place]) -> bool:
+    """``p`` is a small place more than ``FOCUS_KM`` from every anchor of the report (itself aside).
+
+    A focus needs two anchors at least: one stray name is no cluster.
+    """
+    if p.kind != "place" or (p.population or 0) >= FOCUS_POPULATION or m.kind_hint == "adm1":
+        return False
+    others = [a for a in anchors if a.geonameid != p.geonameid]
+    return len(others) >= 2 and all(_near_km(p, a) > FOCUS_KM for a in others)
+
+
+def _focus_region(anchors: list[Place]) -> Place | None:
+    """The one first-level region every anchor lies in, if the report's places all lie in one."""
+    regions = {a.admin1_code for a in anchors}
+    if len(regions) != 1 or None in regions:
+        return None
+    return next((a for a in anchors if a.kind == "adm1"), None)
+
+
 def _unlisted_precision(container: Place | None) -> int:
     """ACLED precision of a place known only by its container: 2 near a town, 3 in a region, else 4."""
     if container is None or container.kind == "country":
@@ -536,6 +567,8 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
                 d.adm1s[p.admin1_code] += 1
     anchors = list({p.geonameid: p for p, m, cs in zip(first, mentions, cands) if p is not None and p.kind in ("place", "adm1")
                     and (_strong(m) or len(cs) == 1) and p.country_code in d.countries}.values())[:20]
+    # The report's focus: where its places cluster; capitals are left out (they are mostly metonyms).
+    focus_anchors = [a for a in anchors if not (a.kind == "place" and d.is_capital(a))]
     out: list[ResolvedMention] = []
     dropped = Counter()
     by_start: dict[int, Place] = {}
@@ -555,35 +588,55 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
     for k in range(len(mentions) - 1):
         nxt_p = first[k + 1]
         if nxt_p is not None and nxt_p.kind in ("adm1", "country") and mentions[k].kind_hint != "adm1" and \
-                text[mentions[k].end:mentions[k + 1].start] in (", ", ",\u00a0"):
+                text[mentions[k].end:mentions[k + 1].start] in (", ", ",\u00a0") and \
+                "next_speech" not in mentions[k + 1].cues:  # "X, Russia says ...": a new clause, not a container
             follows[mentions[k].start] = nxt_p
     stated = _stated_containers(text, mentions, first, cands)
     unlisted = _unlisted_mentions(d, mentions, stated)
     shared = _share_containers(mentions, stated, unlisted)
     for m, cs, h in zip(mentions, cands, hints):
         readings = (stated.get(m.start) or shared.get(m.start) or []) if m.start in unlisted else []
-        container = (readings[0] if readings else None) or follows.get(m.start) or \
-            _container(d, text, m, by_start, sentence_regions)
+        contained = False  # a reading inside the container the text states: evidence enough
+        implied, explicit = _container(d, text, m, by_start, sentence_regions)
+        container = (readings[0] if readings else None) or follows.get(m.start) or implied
+        if not readings and (follows.get(m.start) or explicit) and cs and m.kind_hint not in ("adm1", "district") \
+                and container.kind in ("adm1", "country"):
+            # "Vasilyevka in the Zaporizhzhia region", "Prague, Oklahoma": the text says where it is, so
+            # a reading elsewhere is another place; a small one loses to the name left unresolved there.
+            readings = [container]
+            unlisted = unlisted | {m.start}
         if m.start in unlisted and readings and cs and m.kind_hint != "district":
             # The text says where the place is: only a reading there is this place.
             pairs = [(p, c) for p in cs for c in readings if _within(p, c)]
             if pairs:
                 cs = list(dict.fromkeys(p for p, _ in pairs))
                 container = pairs[0][1]
+                contained = True
             elif not any(_prominent(p) for p in cs):
                 cs = []
         p, conf = _choose(d, m, cs, container, h, anchors)
-        if p is None and m.start in unlisted:
+        focus = None
+        if p is not None and container is None and _far_from_focus(p, m, focus_anchors):
+            # A small place hundreds of km from every other place of the report: a homonym.
+            near = [q for q in cs if not _far_from_focus(q, m, focus_anchors)]
+            if near:
+                p, conf = _choose(d, m, near, container, h, anchors)
+            elif d.war:
+                focus = _focus_region([a for a in focus_anchors if a.geonameid != p.geonameid])
+                p = None
+        if p is None and (m.start in unlisted or focus is not None):
+            container = container or focus
             role = role_of(d, text, sent_of.get(m.sentence), m, None, container)
             prec = _unlisted_precision(container)
-            out.append(ResolvedMention(m.start, m.end, m.surface, m.sentence, None, role, prec, 0.5, m.cues, container))
+            cues = m.cues + (("focus",) if focus is not None else ())
+            out.append(ResolvedMention(m.start, m.end, m.surface, m.sentence, None, role, prec, 0.5, cues, container))
             continue
         if p is None:
             dropped["unknown"] += 1
             continue
         in_group = any(c in supported for c in m.cues if c.startswith("group:")) and (
             p.country_code in d.countries or (p.population or 0) >= 1_000)
-        if m.lookup.casefold() not in supported and not in_group and not _keep(d, m, p):
+        if m.lookup.casefold() not in supported and not in_group and not contained and not _keep(d, m, p):
             dropped["weak"] += 1
             continue
         d.chosen.setdefault(m.lookup.casefold(), p)

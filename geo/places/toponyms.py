@@ -38,12 +38,12 @@ from functools import lru_cache
 
 from geo.model import Document, Mention, Sentence
 from geo.places.context import (
-    MAX_UNLISTED_WORDS, UNIT_NOUNS, container_after, district_adjective, in_list,
-    list_end_contained, possessive_before, prep_before, settlement_after, settlement_before, settlement_noun,
-    unlisted_compound, unlisted_cue,
+    MAX_UNLISTED_WORDS, UNIT_NOUNS, container_after, district_adjective, in_list, list_end_contained,
+    possessive_before, prep_before, settlement_after, settlement_before, settlement_noun, unlisted_compound,
+    unlisted_cue,
 )
 from geo.places.lexicon.calendar import CALENDAR
-from geo.places.lexicon.cues import FEATURE_HEADS, PLURAL_REGION_NOUNS, REGION_INFIXES, REGION_NOUNS
+from geo.places.lexicon.cues import FEATURE_HEADS, LOCATIVE_PREPS, PLURAL_REGION_NOUNS, REGION_INFIXES, REGION_NOUNS
 from geo.places.lexicon.demonyms import DEMONYMS
 from geo.places.lexicon.organisations import ORG_HEADS, ORGANISATIONS, SEATS_OF_POWER
 from geo.places.lexicon.persons import GIVEN_NAMES, LOWER_TITLES, TITLES
@@ -282,11 +282,12 @@ def _state_abbrev_re() -> re.Pattern:
 
 
 def _prev_word(toks: list[Tok], i: int) -> str | None:
-    """The nearest lower-case word before token ``i`` (skipping "the")."""
+    """The nearest lower-case word before token ``i`` (skipping "the"); a capitalised preposition
+    opening the sentence counts ("In X, ...")."""
     k = i - 1
     while k >= 0 and toks[k].low in ("the", "a"):
         k -= 1
-    if k >= 0 and toks[k].text[:1].isalpha() and not toks[k].cap:
+    if k >= 0 and toks[k].text[:1].isalpha() and (not toks[k].cap or (k == 0 and toks[k].low in LOCATIVE_PREPS)):
         return toks[k].low
     return None
 
@@ -304,6 +305,8 @@ def _extend_of(toks: list[Tok], i: int, j: int, text: str) -> int:
 
 def _handle_run(text, toks, i, j, emit, names: Names, persons, taken, first_word) -> int | None:
     """Turn the capitalised run ``toks[i:j]`` into zero or more mentions."""
+    if i == first_word and j - i > 1 and toks[i].low in LOCATIVE_PREPS and not toks[i].upper:
+        i += 1  # "In Vilkhivka, ...": a preposition capitalised only because it opens the sentence
     run = toks[i:j]
     words = [t.low for t in run]
     # Calendar words split a run ("Meigs County Court Friday").

@@ -1,0 +1,60 @@
+"""A report's focus and the containers it states decide between homonyms (sentences written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.pipeline import parse_text
+
+KHARKIV_REPORT = ("Russian forces shelled Kupiansk, Izium and Chuhuiv in the Kharkiv region overnight, "
+                  "the regional governor said. In {village}, two private houses were damaged by artillery fire.")
+DONETSK_REPORT = ("Russian troops shelled Kramatorsk, Sloviansk and Kostiantynivka in the Donetsk region on Monday. "
+                  "In {village}, a man was wounded and a house was destroyed, the governor said.")
+
+
+def _mention(pd, surface):
+    return next(m for m in pd.mentions if m.surface == surface)
+
+
+def test_a_homonym_near_the_report_wins_over_a_larger_one_far_away(gazetteer):
+    # Vilkhivka: a village in Zakarpattia (pop. 1,857) and one in the Kharkiv region (pop. 0 in GeoNames).
+    pd = parse_text(KHARKIV_REPORT.format(village="Vilkhivka"), gazetteer=gazetteer)
+    m = _mention(pd, "Vilkhivka")
+    assert m.place is not None and m.place.admin1_code == "UA.07", m
+
+
+@pytest.mark.parametrize("village", ["Zavydovo", "Zhniatyno", "Zarichovo"])
+def test_a_small_place_far_from_a_one_region_report_is_kept_in_that_region(village, gazetteer):
+    # Villages of Zakarpattia, 1,000 km from the report's places: a homonym the gazetteer lacks.
+    pd = parse_text(DONETSK_REPORT.format(village=village), gazetteer=gazetteer)
+    m = _mention(pd, village)
+    assert m.place is None and m.container is not None and m.container.admin1_code == "UA.05"
+    assert all(e.location.place.admin1_code == "UA.05" for e in pd.events)
+
+
+def test_a_far_place_the_report_names_with_its_region_stays(gazetteer):
+    text = DONETSK_REPORT.format(village="Kostiantynivka") + " Drones also hit Zavydovo in the Zakarpattia region."
+    m = _mention(parse_text(text, gazetteer=gazetteer), "Zavydovo")
+    assert m.place is not None and m.place.admin1_code == "UA.25"
+
+
+def test_a_big_city_far_from_the_focus_stays(gazetteer):
+    text = DONETSK_REPORT.format(village="Sloviansk") + " Missiles also struck Lviv overnight."
+    m = _mention(parse_text(text, gazetteer=gazetteer), "Lviv")
+    assert m.place is not None and m.place.name == "Lviv"
+
+
+@pytest.mark.parametrize("text, name, region", [
+    ("Explosions were heard near Zyzzxivka in the Zaporizhzhia region, officials said.", "Zyzzxivka", "UA.26"),
+    ("Vilkhivka in the Kharkiv region came under artillery fire on Sunday.", "Vilkhivka", "UA.07"),
+    ("Vilkhivka, Kharkiv region, came under artillery fire on Sunday.", "Vilkhivka", "UA.07"),
+])
+def test_a_stated_container_restricts_the_reading(text, name, region, gazetteer):
+    m = _mention(parse_text(text, gazetteer=gazetteer), name)
+    where = m.place if m.place is not None else m.container
+    assert where is not None and where.admin1_code == region, m
+
+
+def test_a_country_then_a_verb_is_a_new_clause_not_a_container(gazetteer):
+    pd = parse_text("Battles rage for villages north of Vovchansk, Russia says they are captured.", gazetteer=gazetteer)
+    assert not any(e.location.place.kind == "country" for e in pd.events)
