@@ -154,7 +154,7 @@ def claim_popup(claim: AreaClaim, *, drawn_km2: float | None, supplied: bool, su
                                   f"{drawn_km2:,.0f} km² inside {esc(region)} (claimed {claimed})"))
     elif drawn_km2 is not None:
         rows.append(_row("Drawn", f"INDICATIVE zone of {drawn_km2:,.0f} km², {esc(note or 'sized from the claim')}; "
-                                  "its shape and place are not reported, only its size"))
+                                  "its shape and place are drawn by rule, not reported"))
     rows.append(_row(f"Sources ({len(claim.sources)})", sources_html(claim.sources) or "none"))
     head = "Claimed area of control" if supplied else "INDICATIVE area of control (sized from a claim)"
     return f'<div class="sm-popup"><b>{esc(head)}</b><table style="font-size:12px">{"".join(rows)}</table></div>'

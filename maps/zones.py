@@ -9,7 +9,9 @@ stretch is the part of the border nearest the places the claim names, or the
 middle of that border when it names none: a named place far inside the
 region moves the zone along the border, it never draws a corridor to itself.
 A claim of a settlement ("took the village of X"), or one naming places in
-several regions, gives a small zone around each settlement instead.
+several regions, gives a small zone around each settlement instead: of the
+claimed area when that is no larger than a town, else sized from the
+settlements' population (the claimed area cannot be placed from them).
 
 Shapes are grown in metres in a local equal-area projection; areas are
 measured on the WGS84 ellipsoid.
@@ -225,14 +227,22 @@ def _sites(places) -> list:
 
 
 def _around(claim: AreaClaim, places, country_of, why: str) -> Zone | None:
-    """A zone around the settlements ``places``, clipped to their countries."""
+    """A small zone around the sites ``places``, clipped to their countries' land.
+
+    Drawn to the claimed area when that is no larger than a town
+    (``SETTLEMENT_KM2``); a larger area cannot be placed from a few sites,
+    so the zone then only marks them, sized from their population.
+    """
     places = _sites(places)
     if not places:
         return None
-    area = claim.area_km2 if claim.area_km2 and claim.area_km2 > 0 else None
-    sized = "sized to the claimed area" if area else "sized from population: the claim states no area"
-    if area is None:
+    claimed = claim.area_km2 if claim.area_km2 and claim.area_km2 > 0 else None
+    if claimed is not None and claimed <= SETTLEMENT_KM2[1]:
+        area, sized = claimed, "sized to the claimed area"
+    else:
         area = settlement_population_km2([p.population for p in places])
+        sized = ("sized from population: the claim states no area" if claimed is None else
+                 f"sized from population: the claimed {claimed:,.0f} km² cannot be placed from a few sites")
     countries = [country_of(cc) for cc in dict.fromkeys(p.country_code for p in places if p.country_code)]
     land = shapely.union_all([c for c in countries if c is not None]) if any(c is not None for c in countries) else None
     zone = settlement_zone([Point(p.lon, p.lat) for p in places], area, land)

@@ -158,6 +158,10 @@ def test_settlement_claim_gives_a_small_zone_around_it(gazetteer, regions):
     assert "states no area" in zone.note
     stated = claim_zone(_claim(RU, town, 30.0), regions, _country)
     assert geodesic_area_km2(stated.geometry) == pytest.approx(30.0, rel=0.01)
+    # A claimed area far larger than a town cannot be placed from the town: the zone only marks it.
+    vast = claim_zone(_claim(RU, town, 8000.0), regions, _country)
+    assert vast.drawn_km2 == pytest.approx(zone.drawn_km2, rel=0.01)
+    assert "claimed 8,000 km² cannot be placed" in vast.note
 
 
 def test_claim_naming_places_in_several_regions_draws_around_them(gazetteer, regions):
