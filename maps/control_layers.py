@@ -22,6 +22,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.model import UNKNOWN, AreaClaim
 from maps import popups, style
 from maps.features import ZONE_DECIMALS, feature
+from maps.frontline import FRONTLINE_TOLERANCE_M
 from maps.geodesy import geodesic_area_km2, geodesic_length_km
 from maps.overlays import ControlSnapshot
 from maps.regions import assign_regions
@@ -30,7 +31,7 @@ from maps.zones import HOME, Zone
 #: A file's area inside a claimed region smaller than this is a sliver of its outline, not a holding.
 MIN_SUPPLIED_KM2 = 1.0
 DERIVED_NOTE = ("derived: the edge of the file's areas where it is neither an international border "
-                "nor a coast (shipped Natural Earth outlines, 3 km tolerance)")
+                f"nor a coast (shipped Natural Earth outlines, {FRONTLINE_TOLERANCE_M / 1000:.0f} km tolerance)")
 
 
 @dataclass(frozen=True)
