@@ -40,7 +40,7 @@ from maps.features import OUTLINE_DECIMALS, collection, feature
 from maps.framing import opening_view
 from maps.frontline import derived_front_lines
 from maps.geodesy import geodesic_area_km2
-from maps.overlays import URL, as_overlay, read_controls
+from maps.overlays import MAX_SNAPSHOTS, URL, as_overlay, read_controls
 from maps.regions import assign_regions
 from maps.zones import claim_zones
 
@@ -277,7 +277,7 @@ def _control_layers(m: folium.Map, snapshots, frontline, countries_builtin, keep
         feats = snapshot_features(snap)
         if feats:
             km2 = geodesic_area_km2(snap.areas)
-            more = f", latest {len(snapshots)} dates" if snap.dates_in_file > len(snapshots) else ""
+            more = f", latest {MAX_SNAPSHOTS} of {snap.dates_in_file} dates" if snap.dates_in_file > MAX_SNAPSHOTS else ""
             g = folium.FeatureGroup(name=f"Control: {popups.esc(snap.title)} ({km2:,.0f} km²{more})", show=latest)
             _geojson(feats, g, pane=CONTROL_PANE)
             g.add_to(m)
@@ -294,7 +294,8 @@ def _control_layers(m: folium.Map, snapshots, frontline, countries_builtin, keep
             _geojson(line_feats, g, pane=LINES_PANE)
             g.add_to(m)
             names.append(g.get_name())
-            out.line_count += len(line_feats) if i not in fronts else 0
+            if i not in fronts:
+                out.line_count += len(line_feats)
         out.groups.append((snap.date.isoformat() if snap.date else None, names))
     if frontline is not None:
         gdf, label = as_overlay(frontline)

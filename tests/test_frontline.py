@@ -164,3 +164,17 @@ def test_a_pocket_inside_the_area_is_front_line_all_round(countries):
     pocket = box(36.6, 47.9, 36.9, 48.1)
     line = derived_front_line(outer.difference(pocket), countries)
     assert _metres(line).buffer(100).contains(_metres(pocket.exterior))
+
+
+def test_a_long_history_keeps_its_latest_dates(tmp_path):
+    import json
+
+    from maps.overlays import MAX_SNAPSHOTS
+
+    feats = [{"type": "Feature", "properties": {"date": (dt.date(2025, 1, 1) + dt.timedelta(days=i)).isoformat()},
+              "geometry": shapely.geometry.mapping(box(37, 47, 37.5 + i / 100, 48))} for i in range(MAX_SNAPSHOTS + 6)]
+    path = tmp_path / "history.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": feats}))
+    snaps = read_control(path)
+    assert len(snaps) == MAX_SNAPSHOTS and snaps[0].dates_in_file == MAX_SNAPSHOTS + 6
+    assert snaps[0].date == dt.date(2025, 1, 7) and snaps[-1].date == dt.date(2025, 1, 30)
