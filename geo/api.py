@@ -19,11 +19,10 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo.atomic import atomic_path, prepare_outdir, write_text
-from geo.documents import InputWarning, is_failure, iter_documents, normalise_text
-from geo.fuse import fuse_events
+from geo.events.fuse import fuse_events
 from geo.model import AreaClaim, Document, Event, InputError, ParsedDocument, StrikemapError
-
+from geo.outputs.atomic import atomic_path, prepare_outdir, write_text
+from geo.text.documents import InputWarning, is_failure
 
 #: Files ``Report.write`` produces, in the order written.
 OUTPUTS = ("events.geojson", "area_claims.geojson", "events.csv", "regions.csv", "summary.md", "map.html")
@@ -34,8 +33,8 @@ class Report:
     """What a run found: parsed documents, input problems, events and claims.
 
     Tables are built on first access: ``events`` and ``area_claims`` are
-    GeoDataFrames (EPSG:4326, flat columns, see ``geo.export``), ``regions``
-    and ``countries`` DataFrames (see ``geo.summary``).
+    GeoDataFrames (EPSG:4326, flat columns, see ``geo.outputs.export``), ``regions``
+    and ``countries`` DataFrames (see ``geo.outputs.summary``).
     """
 
     documents: list[ParsedDocument]
@@ -54,37 +53,37 @@ class Report:
 
     @cached_property
     def events(self) -> gpd.GeoDataFrame:
-        from geo.export import events_frame
+        from geo.outputs.export import events_frame
 
         return events_frame(self.event_list)
 
     @cached_property
     def area_claims(self) -> gpd.GeoDataFrame:
-        from geo.export import claims_frame
+        from geo.outputs.export import claims_frame
 
         return claims_frame(self.claim_list)
 
     @cached_property
     def regions(self) -> pd.DataFrame:
-        from geo.summary import region_summary
+        from geo.outputs.summary import region_summary
 
         return region_summary(self.event_list, self.claim_list)
 
     @cached_property
     def countries(self) -> pd.DataFrame:
-        from geo.summary import country_totals
+        from geo.outputs.summary import country_totals
 
         return country_totals(self.event_list, self.claim_list)
 
     @cached_property
     def acled(self) -> pd.DataFrame:
         """Events with ACLED-like columns (``events.csv``)."""
-        from geo.export import acled_frame
+        from geo.outputs.export import acled_frame
 
         return acled_frame(self.event_list)
 
     def summary_markdown(self) -> str:
-        from geo.summary import to_markdown
+        from geo.outputs.summary import to_markdown
 
         return to_markdown(self.regions, self.countries)
 
@@ -99,7 +98,7 @@ class Report:
 
     def to_geojson(self, path: str | os.PathLike | None = None) -> dict | Path:
         """The events as RFC 7946 GeoJSON: written to ``path`` (returned), or returned as a dict."""
-        from geo.export import write_events
+        from geo.outputs.export import write_events
 
         if path is not None:
             return write_events(self.events, path, "geojson")
@@ -113,7 +112,7 @@ class Report:
         written atomically. The data files are written first; if the map
         cannot be drawn, they stay and a ``StrikemapError`` says why.
         """
-        from geo.export import write_events, write_table
+        from geo.outputs.export import write_events, write_table
 
         out = prepare_outdir(outdir, force)
         written = {
@@ -146,66 +145,18 @@ def _default_title(report: Report) -> str:
     return f"Reported strikes: {n} report{'s' if n != 1 else ''}{span}"
 
 
-def _looks_like_path(item: str) -> bool:
-    return len(item) < 4096 and "\n" not in item and os.path.exists(item)
-
-
 def gather_documents(
     paths_or_texts, *, published: dt.date | None = None, outlet: str | None = None,
 ) -> tuple[list[Document], list[InputError]]:
-    """Documents from paths (files, folders), texts and ``Document`` objects, in order.
+    """Documents from paths (files, folders), texts and ``Document`` objects, in order, and the
+    problems met reading them (see ``geo.runner.read_inputs``)."""
+    from geo.runner import read_inputs
 
-    A string naming an existing file or folder is read as one; any other
-    string is a report's text (id ``text-1``, ``text-2``, ...).
-    """
-    if isinstance(paths_or_texts, (str, os.PathLike, Document)):
-        paths_or_texts = [paths_or_texts]
     docs: list[Document] = []
     problems: list[InputError] = []
-    paths: list = []
-    n_texts = 0
-
-    def flush():
-        for item in iter_documents(paths, published=published, outlet=outlet):
-            (problems if isinstance(item, InputError) else docs).append(item)
-        paths.clear()
-
-    for item in paths_or_texts:
-        if isinstance(item, Document):
-            flush()
-            docs.append(item)
-        elif isinstance(item, os.PathLike) or (isinstance(item, str) and _looks_like_path(item)):
-            paths.append(item)
-        elif isinstance(item, str):
-            flush()
-            n_texts += 1
-            text = normalise_text(item)
-            if not text.strip():
-                problems.append(InputError(f"text {n_texts}", "empty text"))
-                continue
-            docs.append(Document(id=f"text-{n_texts}", text=text, published=published, outlet=outlet))
-        else:
-            raise StrikemapError(f"cannot analyze a {type(item).__name__}: give paths, texts or Documents")
-    flush()
-    return _unique_ids(docs, problems), problems
-
-
-def _unique_ids(docs: list[Document], problems: list[InputError]) -> list[Document]:
-    from dataclasses import replace
-
-    seen: set[str] = set()
-    out = []
-    for doc in docs:
-        new, n = doc.id, 1
-        while new in seen:
-            n += 1
-            new = f"{doc.id}#{n}"
-        if new != doc.id:
-            problems.append(InputWarning(doc.path or doc.id, f"duplicate document id {doc.id!r}; renamed {new!r}"))
-            doc = replace(doc, id=new)
-        seen.add(new)
-        out.append(doc)
-    return out
+    for item in read_inputs(paths_or_texts, published=published, outlet=outlet):
+        (problems if isinstance(item, InputError) else docs).append(item)
+    return docs, problems
 
 
 def analyze(
@@ -217,20 +168,22 @@ def analyze(
 
     ``paths_or_texts``: paths of files or folders, report texts, ``Document``
     objects, or a mix. ``published``/``outlet`` fill what the inputs do not
-    give. ``workers``/``engine``/``scheduler`` as in ``geo.batch.parse_many``
-    (default: all cores in local processes). Bad inputs land in
-    ``report.errors``; they never raise.
+    give. ``workers``/``engine``/``scheduler`` as in ``geo.runner.parse_stream``
+    (default: all cores in local processes). Bad inputs, and documents a
+    pipeline stage failed on, land in ``report.errors``; they never raise.
     """
-    from geo.batch import parse_many
+    from geo.runner import run
 
     if isinstance(published, str):
         try:
             published = dt.date.fromisoformat(published)
         except ValueError:
             raise StrikemapError(f"published {published!r} is not a date (YYYY-MM-DD)") from None
-    docs, problems = gather_documents(paths_or_texts, published=published, outlet=outlet)
-    parsed = parse_many(docs, workers=workers, engine=engine, scheduler=scheduler, progress=progress,
-                        errors=problems)
+    parsed: list[ParsedDocument] = []
+    problems: list[InputError] = []
+    for result in run(paths_or_texts, published=published, outlet=outlet, workers=workers, engine=engine,
+                      scheduler=scheduler, progress=progress):
+        (parsed if isinstance(result, ParsedDocument) else problems).append(result)
     events = [e for p in parsed for e in p.events]
     claims = [c for p in parsed for c in p.area_claims]
     return Report(parsed, problems, fuse_events(events) if fuse else events, claims)

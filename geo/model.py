@@ -47,6 +47,9 @@ SUB_TYPES = (
 # Sides.
 RU, UA, UNKNOWN = "RU", "UA", "unknown"
 SIDES = (RU, UA, UNKNOWN)
+#: Countries of the theatre of the Russia-Ukraine war: where its events happen unless a report
+#: says otherwise (the Black Sea and the Sea of Azov, curated features with no country, too).
+THEATRE = ("UA", "RU", "BY", "MD")
 
 # Weapon kinds (the devset's vocabulary).
 WEAPON_KINDS = (
@@ -84,9 +87,12 @@ DATE_PRECISIONS = ("day", "week", "month", "year")
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One report. ``id`` is unique within a run; ``path``/``line`` say where it came from."""
+    """One report. ``id`` is unique within a run; ``path``/``line`` say where it came from.
 
-    id: str
+    A corpus record's ``id`` is kept exactly as given (a JSON string or number).
+    """
+
+    id: str | int
     text: str
     outlet: str | None = None
     published: dt.date | None = None
@@ -165,7 +171,7 @@ class ResolvedMention:
 class Source:
     """Evidence for an event or claim: where it was read."""
 
-    document: str
+    document: str | int
     outlet: str | None
     sentence: str
     start: int
@@ -396,12 +402,17 @@ class ParsedDocument:
     mentions: tuple[ResolvedMention, ...] = ()
     events: tuple[Event, ...] = ()
     area_claims: tuple[AreaClaim, ...] = ()
+    #: Candidate spans before resolution (the ``toponyms`` stage); not exported.
+    candidates: tuple[Mention, ...] = ()
+    #: Set when a stage failed on this document: ``"stage: Exception: message"``.
+    error: str | None = None
 
     def to_dict(self) -> dict:
         doc = self.document
-        return {
+        out = {
             "id": doc.id,
             "path": doc.path,
+            "line": doc.line,
             "outlet": doc.outlet,
             "published": doc.published.isoformat() if doc.published else None,
             "url": doc.url,
@@ -409,6 +420,9 @@ class ParsedDocument:
             "events": [e.to_dict() for e in self.events],
             "area_claims": [c.to_dict() for c in self.area_claims],
         }
+        if self.error is not None:
+            out["error"] = self.error
+        return out
 
 
 class StrikemapError(Exception):
@@ -418,7 +432,33 @@ class StrikemapError(Exception):
 class InputError(StrikemapError):
     """An input item could not be read. ``where`` names the file (and line)."""
 
+    level = "error"
+
     def __init__(self, where: str, problem: str):
         super().__init__(f"{where}: {problem}")
         self.where = where
         self.problem = problem
+
+    def __reduce__(self):  # travels back from worker processes
+        return (type(self), (self.where, self.problem))
+
+
+def where_of(doc: Document) -> str:
+    """Where a document came from, for messages: ``file:line`` for a corpus line, the file, else its id."""
+    if doc.path:
+        return f"{doc.path}:{doc.line}" if doc.line else doc.path
+    return str(doc.id)
+
+
+class StageError(InputError):
+    """A pipeline stage raised on one document: names the input, the stage and the exception."""
+
+    def __init__(self, document: Document, stage: str, cause: BaseException | str):
+        detail = cause if isinstance(cause, str) else f"{type(cause).__name__}: {cause}"
+        super().__init__(where_of(document), f"stage {stage!r} failed: {detail}")
+        self.document = document
+        self.stage = stage
+        self.detail = detail
+
+    def __reduce__(self):
+        return (type(self), (self.document, self.stage, self.detail))

@@ -31,7 +31,7 @@ from folium.plugins import MarkerCluster
 from folium.template import Template
 from folium.utilities import JsCode
 
-from geo.atomic import write_text
+from geo.outputs.atomic import write_text
 from geo.model import INTERCEPTION, RU, UA, UNKNOWN, AreaClaim, Event, StrikemapError
 from maps import page, popups, style
 from maps.assets import embed_assets, trim_defaults

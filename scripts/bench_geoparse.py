@@ -2,7 +2,7 @@
 """Geoparsing benchmark: strikemap beside a geotext baseline on LGL, GeoWebNews, TR-News, GeoVirus and the dev set.
 
 One run on this machine, one process, one core. For each corpus it scores
-recognition and resolution with ``geo.evaluate`` (the convention of
+recognition and resolution with ``geo.evaluate.places`` (the convention of
 ``../shared/benchmarks/README.md``) and times the parser over the texts
 after the gazetteer store is open (wall clock and CPU time; documents/s and
 MB/s of UTF-8 text).
@@ -123,7 +123,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     from gazetteer import default_gazetteer
-    from geo.evaluate import attach_codes, error_categories, evaluate, load_gold
+    from geo.evaluate.gold import attach_codes, load_gold
+    from geo.evaluate.places import error_categories, evaluate
 
     t0 = time.perf_counter()
     gaz = default_gazetteer()
@@ -252,7 +253,7 @@ def markdown(results: dict, open_s: float) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    from geo.atomic import atomic_path
+    from geo.outputs.atomic import atomic_path
 
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")

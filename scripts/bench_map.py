@@ -35,7 +35,7 @@ def real_events():
     """Events and claims from the seeds and (when present) the dev set texts."""
     import json
 
-    from geo.documents import builtin_seeds, load_documents
+    from geo.text.documents import builtin_seeds, load_documents
     from geo.model import Document
     from geo.pipeline import parse_document
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.batch import parse_many
-from geo.documents import load_documents
+from geo.runner import parse_many
+from geo.text.documents import load_documents
 from geo.model import Document, InputError
 
 ROOT = Path(__file__).resolve().parents[1]

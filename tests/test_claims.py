@@ -1,4 +1,4 @@
-"""Area-of-control claims (geo.claims), with the real gazetteer and the seed pipeline."""
+"""Area-of-control claims (geo.events.claims), with the real gazetteer and the seed pipeline."""
 
 import datetime as dt
 import json
@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from gazetteer import default_gazetteer
-from geo.claims import extract_area_claims
+from geo.events.claims import extract_area_claims
 from geo.model import EVENT_LOCATION, Document, ResolvedMention
-from geo.numbers import SQ_MILE_KM2
+from geo.events.numbers import SQ_MILE_KM2
 from geo.pipeline import parse_document
-from geo.sentences import split_sentences
+from geo.text.sentences import split_sentences
 
 PUB = dt.date(2025, 3, 19)
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -1,10 +1,10 @@
-"""Event dates from report words and publication dates (geo.dates)."""
+"""Event dates from report words and publication dates (geo.events.dates)."""
 
 import datetime as dt
 
 import pytest
 
-from geo.dates import find_dates, resolve_date
+from geo.events.dates import find_dates, resolve_date
 
 WED = dt.date(2025, 3, 19)  # a Wednesday
 

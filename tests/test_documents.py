@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.documents import (
-    MAX_CHARS, InputWarning, cut_text, is_failure, iter_documents, load_documents, normalise_text,
+from geo.text.documents import (
+    PART_CHARS, InputNote, InputWarning, is_failure, split_parts, iter_documents, load_documents, normalise_text,
 )
 from geo.model import Document, InputError
 
@@ -87,7 +87,7 @@ def test_jsonl_corpus_with_malformed_lines_continues(tmp_path):
     ]
     path = _write(tmp_path / "corpus.jsonl", "\n".join(lines) + "\n")
     docs, problems = load_documents([path], outlet="Fallback")
-    assert [d.id for d in docs] == ["corpus:x1", "corpus:8", "corpus:x1#2"]
+    assert [d.id for d in docs] == ["x1", "corpus:8", "x1#2"]  # ids as given; none: stem:line
     assert [d.line for d in docs] == [1, 8, 9]
     assert docs[0].outlet == "AP" and docs[0].published == dt.date(2025, 3, 19)
     assert docs[1].outlet == "Fallback" and docs[1].published is None
@@ -103,7 +103,7 @@ def test_jsonl_line_not_utf8(tmp_path):
     bad = b'{"id": "bad", "text": "caf\xe9"}'
     path = _write(tmp_path / "c.jsonl", good + b"\n" + bad + b"\n")
     docs, problems = load_documents([path])
-    assert [d.id for d in docs] == ["c:ok"]
+    assert [d.id for d in docs] == ["ok"]
     assert len(problems) == 1 and problems[0].where == f"{path}:2" and "UTF-8" in problems[0].problem
 
 
@@ -161,7 +161,7 @@ def test_encodings_decoded_and_guesses_reported(tmp_path, encoding, warns):
         assert isinstance(problems[0], InputWarning) and "guessed" in problems[0].problem
 
 
-def test_fifty_megabyte_file_is_read_capped_and_said_so(tmp_path):
+def test_fifty_megabyte_file_is_read_whole_and_said_so(tmp_path):
     para = ("Shelling hit a residential area of Kherson on Monday, the regional governor said. " * 10) + "\n\n"
     path = tmp_path / "huge.txt"
     with path.open("w", encoding="utf-8") as fh:
@@ -170,17 +170,28 @@ def test_fifty_megabyte_file_is_read_capped_and_said_so(tmp_path):
     good = _write(tmp_path / "z.txt", ARTICLE)
     docs, problems = load_documents([path, good])
     assert [d.id for d in docs] == ["huge", "z"]
-    assert MAX_CHARS // 2 < len(docs[0].text) <= MAX_CHARS
-    assert docs[0].text.endswith("\n\n")  # cut at a paragraph end
-    (warning,) = problems
-    assert not is_failure(warning) and warning.where == str(path) and "cap" in warning.problem
+    assert len(docs[0].text) == path.stat().st_size  # nothing cut
+    (note,) = problems
+    assert isinstance(note, InputNote) and not is_failure(note) and note.where == str(path)
+    assert "parts" in note.problem and "read whole" in note.problem
 
 
-def test_long_jsonl_text_capped(tmp_path):
-    path = _write(tmp_path / "big.jsonl", json.dumps({"id": "1", "text": "word. " * 1000}) + "\n")
-    docs, problems = load_documents([path], max_chars=1000)
-    assert len(docs[0].text) <= 1000 and docs[0].text.endswith(". ")
-    assert problems[0].where == f"{path}:1" and not is_failure(problems[0])
+def test_long_jsonl_text_read_whole(tmp_path):
+    text = "word. " * (PART_CHARS // 6 + 10)
+    path = _write(tmp_path / "big.jsonl", json.dumps({"id": "1", "text": text}) + "\n")
+    docs, problems = load_documents([path])
+    assert docs[0].text == text and docs[0].id == "1" and docs[0].line == 1
+    assert problems[0].where == f"{path}:1" and isinstance(problems[0], InputNote)
+
+
+def test_jsonl_ids_round_trip_exactly(tmp_path):
+    lines = [{"id": "17", "text": ARTICLE}, {"id": 17, "text": ARTICLE}, {"id": " a b ", "text": ARTICLE},
+             {"id": "ünï/cødé:1", "text": ARTICLE}]
+    path = _write(tmp_path / "c.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n")
+    docs, problems = load_documents([path])
+    assert [d.id for d in docs] == ["17", 17, " a b ", "ünï/cødé:1"]
+    assert [d.line for d in docs] == [1, 2, 3, 4] and all(d.path == str(path) for d in docs)
+    assert problems == []
 
 
 @pytest.mark.parametrize("sidecar, words", [
@@ -232,13 +243,15 @@ def test_ids_unique_across_folders(tmp_path):
 
 
 @pytest.mark.parametrize("n, expected", [
-    (7, "a. b. "),           # cut after the last sentence end that fits
-    (100, "a. b. c. d"),     # short enough: unchanged
-    (3, "a. "),
+    (7, [(0, 6), (6, 10)]),      # cut after the last sentence end that fits
+    (100, [(0, 10)]),            # short enough: one part
+    (3, [(0, 3), (3, 6), (6, 9), (9, 10)]),
 ])
-def test_cut_text(n, expected):
-    assert cut_text("a. b. c. d", n) == expected
+def test_split_parts(n, expected):
+    assert split_parts("a. b. c. d", n) == expected
 
 
-def test_cut_text_without_boundaries_cuts_hard():
-    assert cut_text("x" * 50, 10) == "x" * 10
+def test_split_parts_prefers_paragraphs_and_cuts_hard_only_without_boundaries():
+    text = "One. Two.\n\nThree. Four. Five."
+    assert split_parts(text, 20) == [(0, 11), (11, len(text))]
+    assert split_parts("x" * 50, 10) == [(i, i + 10) for i in range(0, 50, 10)]

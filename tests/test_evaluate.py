@@ -1,4 +1,4 @@
-"""Scoring functions of geo.evaluate on small hand-made gold and predictions with known answers."""
+"""Scoring functions of geo.evaluate.places on small hand-made gold and predictions with known answers."""
 
 from __future__ import annotations
 
@@ -11,28 +11,11 @@ from click.testing import CliRunner
 from gazetteer import default_gazetteer
 from gazetteer.model import Place
 from geo.cli.main import cli
-from geo.evaluate import (
-    ADM1,
-    COUNTRY,
-    MAX_ERROR_KM,
-    NONE,
-    POINT,
-    GoldDocument,
-    GoldToponym,
-    attach_codes,
-    auc_log_error,
-    best_overlap,
-    devset_scores,
-    evaluate,
-    haversine_km,
-    judge,
-    judgements,
-    load_gold,
-    looks_adjectival,
-    recognition,
-    region_keys,
-    resolution,
-    within,
+from geo.evaluate.gold import (
+    ADM1, COUNTRY, MAX_ERROR_KM, NONE, POINT, GoldDocument, GoldToponym, attach_codes, load_gold, looks_adjectival, region_keys,
+)
+from geo.evaluate.places import (
+    auc_log_error, best_overlap, devset_scores, evaluate, haversine_km, judge, judgements, recognition, resolution, within,
 )
 from geo.model import ACTOR_METONYM, EVENT_LOCATION, OTHER, InputError, ResolvedMention
 

@@ -1,4 +1,4 @@
-"""Event and area-claim scoring against dev-set-shaped gold (geo.evaluate_events, `strikemap eval`)."""
+"""Event and area-claim scoring against dev-set-shaped gold (geo.evaluate.events, `strikemap eval`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from gazetteer import default_gazetteer
 from geo.cli.main import cli
-from geo.evaluate_events import EventScores, lies_at, score_document, score_events
+from geo.evaluate.events import EventScores, lies_at, score_document, score_events
 from geo.model import RU, UA, AreaClaim, Event, Location
 from geo.pipeline import parse_text
 

@@ -1,4 +1,4 @@
-"""Strike, interception and ground events per clause (geo.events), with the real gazetteer.
+"""Strike, interception and ground events per clause (geo.events.building), with the real gazetteer.
 
 Sentences are written here; place mentions are built from real gazetteer
 places (the resolver's output format), so each test checks extraction only.
@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from gazetteer import default_gazetteer
-from geo.events import extract_events
+from geo.events.building import extract_events
 from geo.model import ACTOR_METONYM, EVENT_LOCATION, GROUND_ASSAULT, INTERCEPTION, OTHER, STRIKE, Document, ResolvedMention
 from geo.pipeline import parse_document
-from geo.sentences import split_sentences
+from geo.text.sentences import split_sentences
 
 PUB = dt.date(2025, 3, 19)
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -371,7 +371,7 @@ def test_a_continuation_without_a_place_joins_the_attack(g):
     ("Rescuers said 12 had been killed and 40 people hurt, 10 of them seriously.", 12, 40),
 ])
 def test_casualty_phrasings(text, killed, injured):
-    from geo.events import read_casualties
+    from geo.events.figures import read_casualties
     assert read_casualties(text)[:2] == (killed, injured)
 
 
@@ -410,7 +410,7 @@ def test_a_later_smaller_figure_does_not_replace_an_exact_one(g):
     ("Sailors destroyed two unmanned boats near the port.", {}, {"drone": 2}),
 ])
 def test_launched_and_intercepted_as_reports_write_them(text, launched, intercepted):
-    from geo.events import read_weapons
+    from geo.events.figures import read_weapons
     got_launched, got_intercepted, *_ = read_weapons(text)
     assert (got_launched, got_intercepted) == (launched, intercepted)
 
@@ -573,7 +573,7 @@ def test_a_strike_without_a_named_weapon_says_so(g):
      {"drone": 25, "missile_unspecified": 3}, {"drone": 20, "missile_unspecified": 1}),
 ])
 def test_part_of_total_lists_bind_each_weapon(text, launched, intercepted):
-    from geo.events import read_weapons
+    from geo.events.figures import read_weapons
     got_launched, got_intercepted = read_weapons(text)[:2]
     assert (got_launched, got_intercepted) == (launched, intercepted)
 

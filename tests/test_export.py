@@ -13,7 +13,7 @@ import pyogrio
 import pytest
 
 from gazetteer import default_gazetteer
-from geo.export import (
+from geo.outputs.export import (
     ACLED_COLUMNS, CLAIM_COLUMNS, EVENT_COLUMNS, WEAPON_COLUMNS, acled_frame, claims_frame,
     events_frame, write_events,
 )

@@ -1,4 +1,4 @@
-"""Fusion of reports of the same attack across documents (geo.fuse)."""
+"""Fusion of reports of the same attack across documents (geo.events.fuse)."""
 
 import datetime as dt
 import json
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer import default_gazetteer
-from geo.fuse import fuse_events
+from geo.events.fuse import fuse_events
 from geo.model import INTERCEPTION, STRIKE, Document, Event, Location, Source
 from geo.pipeline import parse_document
 

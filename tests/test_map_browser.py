@@ -196,7 +196,7 @@ def test_no_errors_no_network_and_screenshot(sample_page):
 
 @pytest.fixture(scope="module")
 def seeds_page(browser, tmp_path_factory):
-    from geo.documents import builtin_seeds, load_documents
+    from geo.text.documents import builtin_seeds, load_documents
     from geo.pipeline import parse_document
 
     docs, _ = load_documents([builtin_seeds()])

@@ -261,7 +261,7 @@ def test_save_map_is_atomic(tmp_path, page):
 
 def test_seeds_through_the_pipeline():
     """The issue's acceptance: six region-level Russian strikes, the Krasnodar village, Kursk interception and holding."""
-    from geo.documents import builtin_seeds, load_documents
+    from geo.text.documents import builtin_seeds, load_documents
     from geo.pipeline import parse_document
 
     docs, _ = load_documents([builtin_seeds()])

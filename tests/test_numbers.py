@@ -1,8 +1,8 @@
-"""Numbers and areas as reports write them (geo.numbers)."""
+"""Numbers and areas as reports write them (geo.events.numbers)."""
 
 import pytest
 
-from geo.numbers import SQ_MILE_KM2, find_areas, find_quantities, words_to_number
+from geo.events.numbers import SQ_MILE_KM2, find_areas, find_quantities, words_to_number
 
 
 @pytest.mark.parametrize("text, value", [

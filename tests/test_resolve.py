@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from geo.model import ACTOR_METONYM, EVENT_LOCATION, OTHER, Document
-from geo.resolve import resolve_mentions
-from geo.sentences import split_sentences
-from geo.toponyms import find_mentions
+from geo.places.resolve import resolve_mentions
+from geo.text.sentences import split_sentences
+from geo.places.toponyms import find_mentions
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.cli.main import cli
-from geo.documents import decode_bytes, is_failure, iter_documents
+from geo.text.documents import decode_bytes, is_failure, iter_documents, unique_ids
 from geo.model import Document, InputError
 from geo.pipeline import parse_document
 
@@ -159,16 +159,17 @@ def test_export_geojson_to_stdout(tmp_path):
     assert json.loads(result.stdout)["type"] == "FeatureCollection"
 
 
-def test_fifty_megabyte_file_is_capped_and_processed(tmp_path):
+def test_three_megabyte_single_line_document_is_read_whole(tmp_path):
     big = tmp_path / "big.txt"
-    para = "Officials said the talks would continue next week in a neutral venue.\n\n"
-    with big.open("w", encoding="utf-8") as fh:
-        while fh.tell() < 50_000_000:
-            fh.write(para * 1000)
+    sentence = "Officials said the talks would continue next week in a neutral venue. "
+    big.write_text(sentence * (3_000_000 // len(sentence) + 1), encoding="utf-8")  # one line, no paragraphs
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
-    result = _run(["summary", tmp_path, "--format", "csv", "-j", "1"])
+    result = _run(["parse", big, tmp_path / "good.txt", "--json", "-j", "1"])
     assert result.exit_code == 0, result.stderr
-    assert "warning:" in result.stderr and "big.txt" in result.stderr and "cap" in result.stderr
+    assert "note:" in result.stderr and "big.txt" in result.stderr and "read whole" in result.stderr
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["id"] for d in docs] == ["big", "good"]
+    assert docs[1]["events"], "the document after the big one still gives its events"
 
 
 def test_malformed_sidecar_warns_only(tmp_path):
@@ -226,7 +227,7 @@ def test_arbitrary_bytes_never_crash_the_reader(tmp_path_factory, data):
 def test_arbitrary_jsonl_never_crashes_the_reader(tmp_path_factory, lines):
     path = tmp_path_factory.mktemp("j") / "c.jsonl"
     path.write_text("\n".join(lines), encoding="utf-8")
-    items = list(iter_documents([path]))
+    items = list(unique_ids(iter_documents([path])))
     assert all(isinstance(i, (Document, InputError)) for i in items)
     ids = [i.id for i in items if isinstance(i, Document)]
     assert len(ids) == len(set(ids))

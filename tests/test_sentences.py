@@ -2,7 +2,7 @@
 
 import pytest
 
-from geo.sentences import split_sentences
+from geo.text.sentences import split_sentences
 
 
 def texts(text):

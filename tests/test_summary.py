@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from gazetteer import default_gazetteer
-from geo.export import events_frame
+from geo.outputs.export import events_frame
 from geo.model import AreaClaim, Source
-from geo.summary import (
+from geo.outputs.summary import (
     COUNTRY_COLUMNS, REGION_COLUMNS, country_totals, markdown_table, region_summary, to_markdown,
 )
 
@@ -117,7 +117,7 @@ def _shared_tally_groups(events):
 
 def test_tally_shared_across_regions_counts_once_per_country():
     """The seeds list six regions under one national tally: no region claims it, the country counts it once."""
-    from geo.documents import builtin_seeds, load_documents
+    from geo.text.documents import builtin_seeds, load_documents
     from geo.pipeline import parse_document
 
     docs, _ = load_documents([builtin_seeds()])

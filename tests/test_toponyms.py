@@ -3,8 +3,8 @@
 import pytest
 
 from geo.model import Document
-from geo.sentences import split_sentences
-from geo.toponyms import find_mentions
+from geo.text.sentences import split_sentences
+from geo.places.toponyms import find_mentions
 
 
 def spans(text, gazetteer):

@@ -6,9 +6,7 @@ import functools
 
 import click
 
-from geo.cli.options import (
-    engine_opt, outlet_opt, paths_arg, progress_opt, published_opt, scheduler_opt, workers_opt,
-)
+from geo.cli.options import engine_opt, outlet_opt, paths_arg, progress_opt, published_opt, scheduler_opt, workers_opt
 from geo.model import StrikemapError
 
 
@@ -21,18 +19,15 @@ def batch_options(func):
 
 
 def report_problems(problems) -> None:
-    """One line on stderr per input problem: ``error: FILE[:LINE]: problem`` (or ``warning:``)."""
-    from geo.documents import is_failure
-
+    """One line on stderr per input problem: ``error: FILE[:LINE]: problem`` (or ``warning:``, ``note:``)."""
     for problem in problems:
-        level = "error" if is_failure(problem) else "warning"
-        click.echo(f"{level}: {problem}", err=True)
+        click.echo(f"{problem.level}: {problem}", err=True)
 
 
 def analyze_paths(paths, *, published, outlet, workers, engine, scheduler, progress, fuse=True):
     """Run ``geo.analyze`` over PATHs (the built-in seeds when none) and print input problems."""
     from geo.api import analyze
-    from geo.documents import builtin_seeds
+    from geo.text.documents import builtin_seeds
 
     if not paths:
         paths = [str(builtin_seeds())]

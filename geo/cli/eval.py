@@ -32,7 +32,8 @@ def eval_cmd(gold: str, as_json: bool, limit: int | None, include_adjectival: bo
     strikemap eval ../shared/benchmarks/lgl/gold.jsonl --json | jq .resolution
     """
     from gazetteer import default_gazetteer
-    from geo.evaluate import attach_codes, evaluate, load_gold
+    from geo.evaluate.gold import attach_codes, load_gold
+    from geo.evaluate.places import evaluate
     from geo.model import StrikemapError
 
     try:
@@ -54,18 +55,14 @@ def eval_cmd(gold: str, as_json: bool, limit: int | None, include_adjectival: bo
 
 
 def run_parser(docs, gaz):
-    """Parse each gold text: ``ParsedDocument``s, None (and listed) where the parser failed."""
-    from geo.pipeline import parse_document
+    """Parse each gold text through the runner: ``ParsedDocument``s in order, and the ids a stage failed on."""
+    from geo.runner import parse_many
 
-    parsed, failed = [], []
-    for doc in docs:
-        try:
-            parsed.append(parse_document(doc.to_document(), gaz))
-        except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the measurement
-            log.warning("document %s: parser failed: %s: %s", doc.id, type(exc).__name__, exc)
-            parsed.append(None)
-            failed.append(doc.id)
-    return parsed, failed
+    errors: list = []
+    parsed = parse_many([doc.to_document() for doc in docs], gazetteer=gaz, errors=errors, progress=False)
+    for err in errors:
+        log.warning("%s", err)
+    return [None if p.error else p for p in parsed], [p.document.id for p in parsed if p.error]
 
 
 def _fmt(x, digits=3) -> str:

@@ -33,7 +33,7 @@ def export_cmd(paths, published, outlet, workers, engine, scheduler, progress, f
     \b
     strikemap export reports/ --format gpkg -o events.gpkg
     """
-    from geo.export import FORMATS, write_events, write_table
+    from geo.outputs.export import FORMATS, write_events, write_table
 
     if acled:
         fmt = fmt or "csv"
@@ -64,7 +64,7 @@ def _to_stdout(frame, fmt: str) -> None:
     if fmt == "geojson" and hasattr(frame, "geometry"):
         sys.stdout.write(frame.to_json(na="null", drop_id=True, to_wgs84=True) + "\n")
     else:
-        from geo.export import _plain
+        from geo.outputs.export import _plain
 
         table = _plain(frame) if hasattr(frame, "geometry") else frame
         table.to_csv(sys.stdout, index=False)

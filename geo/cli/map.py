@@ -49,7 +49,7 @@ def map_cmd(paths, published, outlet, workers, engine, scheduler, progress, outd
     \b
     strikemap map reports/ -o out/ --force --control deepstatemap_data_20250319.geojson
     """
-    from geo.atomic import check_outdir
+    from geo.outputs.atomic import check_outdir
     from maps.overlays import read_controls
 
     check_outdir(outdir, force)  # before any work

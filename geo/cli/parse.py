@@ -7,7 +7,7 @@ import json
 import click
 
 from geo.cli.batch_options import report_problems, user_errors
-from geo.cli.options import json_opt, outlet_opt, paths_arg, published_opt
+from geo.cli.options import json_opt, outlet_opt, paths_arg, progress_opt, published_opt, workers_opt
 
 _COLUMNS = ("doc", "surface", "role", "prec", "place", "kind", "cc", "admin1", "lat", "lon")
 
@@ -17,44 +17,44 @@ _COLUMNS = ("doc", "surface", "role", "prec", "place", "kind", "cc", "admin1", "
 @published_opt
 @outlet_opt
 @json_opt
+@workers_opt
+@progress_opt
 @user_errors
-def parse_cmd(paths, published, outlet, as_json):
+def parse_cmd(paths, published, outlet, as_json, workers, progress):
     """Find and resolve the place mentions of each report.
 
     PATHS are .txt/.md files, .jsonl corpora (one report a line) or folders;
     with none, the built-in seed reports. With --json, one JSON object per
-    document (JSON Lines: id, mentions with start, end, surface, role,
-    precision, place and container, events, area_claims); otherwise a
-    table. A name the text calls a place but the gazetteer lacks ("the
-    village of X in the Y region") has place null and, when the text names
-    one, the region or town it is in or near as its container. Bad inputs
-    are reported on stderr and skipped; the exit status is 1 if any failed.
+    document, streamed as each is ready, in input order (JSON Lines: id as
+    the input gave it, path, line, mentions with start, end, surface, role,
+    precision, place and container, events, area_claims; "error" when a
+    pipeline stage failed on that document); otherwise a table. A name the
+    text calls a place but the gazetteer lacks ("the village of X in the Y
+    region") has place null and, when the text names one, the region or
+    town it is in or near as its container. Bad inputs are reported on
+    stderr and skipped; the exit status is 1 if any failed.
 
     \b
     strikemap parse report.txt --json | jq '.mentions[] | select(.role == "event_location")'
     """
-    from gazetteer import default_gazetteer
-    from geo.documents import builtin_seeds, is_failure, iter_documents
-    from geo.model import InputError
-    from geo.pipeline import parse_document
+    from geo.model import ParsedDocument
+    from geo.runner import run
+    from geo.text.documents import builtin_seeds, is_failure
 
     if not paths:
         paths = [str(builtin_seeds())]
-    gazetteer = default_gazetteer()
     failures = 0
     if not as_json:
         click.echo(_row(_COLUMNS))
-    for item in iter_documents(list(paths), published=published, outlet=outlet):
-        if isinstance(item, InputError):
-            report_problems([item])
-            failures += is_failure(item)
-            continue
-        parsed = parse_document(item, gazetteer)
-        if as_json:
-            click.echo(json.dumps(parsed.to_dict(), ensure_ascii=False))
+    for result in run(list(paths), published=published, outlet=outlet, workers=workers, progress=progress):
+        if not isinstance(result, ParsedDocument):
+            report_problems([result])
+            failures += is_failure(result)
+        elif as_json:
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         else:
-            for m in parsed.mentions:
-                click.echo(_row(_cells(item.id, m)))
+            for m in result.mentions:
+                click.echo(_row(_cells(result.document.id, m)))
     if failures:
         click.echo(f"error: {failures} input{'s' if failures != 1 else ''} failed; the rest were processed", err=True)
         raise SystemExit(1)

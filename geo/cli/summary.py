@@ -40,7 +40,7 @@ def summary_cmd(paths, published, outlet, workers, engine, scheduler, progress, 
     if output is None:
         click.echo(text, nl=False)
     else:
-        from geo.atomic import write_text
+        from geo.outputs.atomic import write_text
 
         write_text(output, text)
     exit_status(report)

@@ -36,15 +36,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo.lexicon.abbreviations import US_STATES
-from geo.lexicon.calendar import CALENDAR
-from geo.lexicon.cues import CONTAINED_PREPS, FEATURE_HEADS, LOCATIVE_PREPS, REGION_INFIXES, REGION_NOUNS, SETTLEMENT_NOUNS
-from geo.lexicon.demonyms import DEMONYMS
-from geo.lexicon.organisations import ORG_HEADS, ORGANISATIONS, SEATS_OF_POWER
-from geo.lexicon.persons import GIVEN_NAMES, LOWER_TITLES, TITLES
-from geo.lexicon.stopwords import STOPWORDS
-from geo.lexicon.verbs import SPEECH_VERBS
 from geo.model import Document, Mention, Sentence
+from geo.places.context import (
+    MAX_UNLISTED_WORDS, UNIT_NOUNS, container_after, district_adjective, in_list,
+    list_end_contained, possessive_before, prep_before, settlement_after, settlement_before, settlement_noun,
+    unlisted_compound, unlisted_cue,
+)
+from geo.places.lexicon.calendar import CALENDAR
+from geo.places.lexicon.cues import FEATURE_HEADS, PLURAL_REGION_NOUNS, REGION_INFIXES, REGION_NOUNS
+from geo.places.lexicon.demonyms import DEMONYMS
+from geo.places.lexicon.organisations import ORG_HEADS, ORGANISATIONS, SEATS_OF_POWER
+from geo.places.lexicon.persons import GIVEN_NAMES, LOWER_TITLES, TITLES
+from geo.places.lexicon.stopwords import STOPWORDS
+from geo.places.lexicon.verbs import SPEECH_VERBS
+from geo.places.lists import members_after, members_before
+from geo.places.tokens import Names, Tok, adjacent, is_noise_word, lookup_text, tokenize
+from geo.text.abbreviations import US_STATES
 
 # Vessel nouns: a capitalised name after them is a ship ("the cruiser X").
 _SHIP_NOUNS = frozenset("cruiser flagship warship ship vessel frigate submarine destroyer corvette tanker boat carrier".split())
@@ -54,121 +61,18 @@ _ADJ_SUFFIXES = frozenset(
     "appointed funded supported linked owned run style type registered flagged aligned leaning "
     "oriented bred trained sponsored imposed".split()
 )
-_APOS = "’'ʼ"
 # Longest place name looked up, in words ("Bosnia and Herzegovina" style names are short;
 # the cap keeps a run of hundreds of capitalised words linear).
 _MAX_NAME_WORDS = 6
-_LIST_ADJECTIVES = frozenset(
-    "other border frontline front-line southern eastern northern western central neighbouring neighboring "
-    "russian ukrainian several".split()
-)
-# Lower-case nouns after a name that make it part of an organisation's or unit's name
-# ("the Kherson region administration", "the X battlegroup", "Neptune missiles").
-_UNIT_NOUNS = frozenset(
-    "administration council battlegroup group grouping brigade regiment battalion division corps "
-    "missile missiles rocket rockets pmc".split()
-)
 _UNIT_PREFIXES = frozenset("regional region oblast city state military civil civilian district combat "
                            "operational-strategic operational strategic anti-ship cruise".split())
 # Plural settlement nouns that open a list of names: "the villages of A, B and C".
 _PLURAL_SETTLEMENTS = frozenset("villages settlements towns hamlets".split())
-# Singular settlement nouns written after a name: "X village" (a place whatever the gazetteer says);
-# "town" is left out ("X town centre", "X town hall" are compounds far more often).
-_SETTLEMENT_AFTER = frozenset("village settlement hamlet".split())
-# Nouns that make "village" part of a compound ("the X village council"), not the place's noun.
-_COMPOUND_AFTER = frozenset(
-    "hall halls centre centres center centers council councils square limits board clerk manager meeting "
-    "meetings officials official head mayor police court green school fair people".split()
-)
-# Longest name read without the gazetteer's help, in words ("Velyka Bilozerka-Nova" style).
-_MAX_UNLISTED_WORDS = 3
 # Heads of state organs a country name can modify in a capitalised run ("Pakistan Army").
 _STATE_ORGAN_HEADS = frozenset("army navy government ministry forces force guard police parliament".split())
 
 
-class _Tok:
-    """A token with absolute offsets and its case properties (computed once)."""
-
-    __slots__ = ("start", "end", "text", "possessive", "cap", "upper", "low")
-
-    def __init__(self, start: int, end: int, text: str, possessive: bool = False):
-        self.start, self.end, self.text, self.possessive = start, end, text, possessive
-        self.cap = text[:1].isupper()
-        self.upper = len(text) > 1 and text.isupper()
-        self.low = text.lower()
-
-    def __repr__(self) -> str:
-        return f"_Tok({self.start}, {self.end}, {self.text!r})"
-
-
-@lru_cache(maxsize=1)
-def _token_re() -> re.Pattern:
-    return re.compile(
-        r"(?:[A-Z]\.){2,}"  # U.S., U.K.
-        r"|(?:St|Mt|Ft|Pt)\.(?= [A-Z])"  # St. Petersburg
-        r"|[^\W\d_][\w]*(?:[’'ʼ\-\u2010\u2011][\w]+)*"  # words, hyphenated, apostrophes
-        r"|\d+(?:[.,]\d+)*"
-        r"|\S"
-    )
-
-
-def _tokens(text: str, offset: int) -> list[_Tok]:
-    """Tokens with absolute offsets; "X’s" becomes token "X" marked possessive."""
-    out = []
-    for m in _token_re().finditer(text):
-        s, e, t = m.start() + offset, m.end() + offset, m.group(0)
-        if len(t) > 2 and t[-2] in _APOS and t[-1] in "sS" and t[0].isalpha():
-            out.append(_Tok(s, e - 2, t[:-2], True))
-        else:
-            out.append(_Tok(s, e, t))
-    return out
-
-
-class _Names:
-    """Cached gazetteer look-ups for one run of :func:`find_mentions`."""
-
-    def __init__(self, gazetteer):
-        self.gaz = gazetteer
-        self.cache: dict[str, tuple] = {}
-
-    def places(self, name: str) -> tuple:
-        """Every place of that name (``Gazetteer.exact``), looked up once per name."""
-        key = name.casefold()
-        hit = self.cache.get(key)
-        if hit is None:
-            try:
-                hit = tuple(self.gaz.exact(name))
-            except Exception:  # an odd string must never break a document
-                hit = ()
-            self.cache[key] = hit
-        return hit
-
-    def country(self, name: str) -> bool:
-        """The name is a country's."""
-        return any(p.kind == "country" for p in self.places(name))
-
-    def major(self, name: str) -> bool:
-        """A country, a first-level region or a large town: too prominent to be a surname."""
-        return any(p.kind in ("country", "adm1") or (p.population or 0) >= 100_000 for p in self.places(name))
-
-    def known(self, name: str) -> bool:
-        return bool(self.places(name))
-
-
-def _lookup_text(tokens: list[_Tok]) -> str:
-    """The name to look up: ALL-CAPS title-cased, dotted acronyms undotted."""
-    words = []
-    for t in tokens:
-        w = t.text
-        if "." in w:
-            pass  # "U.S." is looked up as written (the gazetteer knows the dotted form)
-        elif t.upper and len(w) > 3:
-            w = "-".join(p.capitalize() for p in w.split("-"))
-        words.append(w)
-    return " ".join(words)
-
-
-def _is_headline(toks: list[_Tok]) -> bool:
+def _is_headline(toks: list[Tok]) -> bool:
     """Title Case or ALL CAPS line: capitals there say little.
 
     A sentence that ends in a full stop is a headline only when nearly every
@@ -184,7 +88,7 @@ def _is_headline(toks: list[_Tok]) -> bool:
     return caps >= (0.95 if ends else 0.7) * len(words) and sum(1 for t in toks if t.text == ",") < 3
 
 
-def _person_words(all_toks: list[list[_Tok]]) -> set[str]:
+def _person_words(all_toks: list[list[Tok]]) -> set[str]:
     """Surnames of people named with a title or a given name anywhere in the document."""
     out: set[str] = set()
     for toks in all_toks:
@@ -207,20 +111,20 @@ def _person_words(all_toks: list[list[_Tok]]) -> set[str]:
     return out
 
 
-def _name_pairs(all_toks: list[list[_Tok]], text: str, names: "_Names") -> set[str]:
+def _name_pairs(all_toks: list[list[Tok]], text: str, names: Names) -> set[str]:
     """Surnames from two-word runs "A B" where B is a place name but neither A nor "A B" is
     ("Charlie Chen", "Roseanne Barr"): the pattern of a given name and a surname."""
     out: set[str] = set()
     for toks in all_toks:
         for k in range(1, len(toks)):
             a, b = toks[k - 1], toks[k]
-            if not (a.cap and b.cap) or a.upper or b.upper or a.possessive or not _adjacent(a, b, text):
+            if not (a.cap and b.cap) or a.upper or b.upper or a.possessive or not adjacent(a, b, text):
                 continue
-            if k >= 2 and toks[k - 2].cap and _adjacent(toks[k - 2], a, text):
+            if k >= 2 and toks[k - 2].cap and adjacent(toks[k - 2], a, text):
                 continue
-            if k + 1 < len(toks) and toks[k + 1].cap and _adjacent(b, toks[k + 1], text):
+            if k + 1 < len(toks) and toks[k + 1].cap and adjacent(b, toks[k + 1], text):
                 continue
-            if _is_noise_word(a) or _is_noise_word(b) or a.low in ORG_HEADS or b.low in ORG_HEADS:
+            if is_noise_word(a) or is_noise_word(b) or a.low in ORG_HEADS or b.low in ORG_HEADS:
                 continue
             if b.low in REGION_NOUNS or b.low in FEATURE_HEADS or "-" in a.text:
                 continue
@@ -232,8 +136,8 @@ def _name_pairs(all_toks: list[list[_Tok]], text: str, names: "_Names") -> set[s
 
 def find_mentions(doc: Document, sentences: list[Sentence], gazetteer) -> list[Mention]:
     """Candidate place mentions of ``doc``, in text order, without overlaps."""
-    names = _Names(gazetteer)
-    all_toks = [_tokens(s.text, s.start) for s in sentences]
+    names = Names(gazetteer)
+    all_toks = [tokenize(s.text, s.start) for s in sentences]
     persons = _person_words(all_toks) | _name_pairs(all_toks, doc.text, names)
     out: list[Mention] = []
     for sent, toks in zip(sentences, all_toks):
@@ -244,18 +148,31 @@ def find_mentions(doc: Document, sentences: list[Sentence], gazetteer) -> list[M
 
 
 def _mark_groups(text: str, found: list[Mention]) -> list[Mention]:
-    """Tag members of one coordinated list ("A, B, C and D") with a shared ``group:`` cue."""
-    sep = _group_sep()
+    """Tag members of one coordinated list ("A, B, C and D") with a shared ``group:`` cue.
+
+    A per-place tally ("seven over the Rostov province, five over Kursk, three
+    in Oryol") is a list too, joined by its counts; when one member names its
+    unit noun, the bare members are that kind of unit as well.
+    """
+    sep, count_sep = _group_sep(), _count_sep()
     out = list(found)
     i = 0
     while i < len(out):
         j = i
-        while j + 1 < len(out) and sep.fullmatch(text[out[j].end:out[j + 1].start]):
-            j += 1
+        tally = False
+        while j + 1 < len(out):
+            gap = text[out[j].end:out[j + 1].start]
+            if sep.fullmatch(gap):
+                j += 1
+            elif count_sep.fullmatch(gap):
+                j, tally = j + 1, True
+            else:
+                break
         if j > i:
             tag = f"group:{out[i].start}"
             head = out[i]
             noun = [c for c in head.cues if c.startswith("noun:")]
+            unit = next((m.kind_hint for m in out[i:j + 1] if "region_phrase" in m.cues and m.kind_hint == "adm1"), None)
             for k in range(i, j + 1):
                 m = out[k]
                 cues = m.cues + (tag,)
@@ -263,6 +180,9 @@ def _mark_groups(text: str, found: list[Mention]) -> list[Mention]:
                 if noun and k > i and kind is None:
                     cues += tuple(noun)  # "the villages of A, B and C"
                     kind = head.kind_hint
+                elif tally and unit and kind is None:
+                    cues += ("list:regions",)  # "... over the Rostov province, five over Kursk"
+                    kind = unit
                 out[k] = Mention(m.start, m.end, m.surface, m.sentence, m.lookup, cues, kind, m.country_hint)
         i = j + 1
     return out
@@ -273,12 +193,19 @@ def _group_sep() -> re.Pattern:
     return re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&)\s*")
 
 
-def _adjacent(a: _Tok, b: _Tok, text: str) -> bool:
-    """Two tokens separated by exactly one space (or a no-break space)."""
-    return b.start - a.end == 1 and text[a.end] in " \u00a0"
+_COUNT_WORD = (r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+               r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|several|a\s+few|some|others?|the\s+rest)")
 
 
-def _sentence_mentions(text: str, sent: Sentence, toks: list[_Tok], names: _Names, persons: set[str]) -> list[Mention]:
+@lru_cache(maxsize=1)
+def _count_sep() -> re.Pattern:
+    """", five others over ", ", three in ", "; and one above the ": the joints of a per-place tally."""
+    return re.compile(r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:another\s+|the\s+other\s+)?" + _COUNT_WORD +
+                      r"(?:\s+(?:more|others?|drones?|UAVs?|missiles?|aircraft))?(?:\s+(?:were|was)\s+\w+)?"
+                      r"\s+(?:over|in|above|near)\s+(?:the\s+)?", re.I)
+
+
+def _sentence_mentions(text: str, sent: Sentence, toks: list[Tok], names: Names, persons: set[str]) -> list[Mention]:
     headline = _is_headline(toks)
     out: list[Mention] = []
     taken = [False] * len(toks)
@@ -310,12 +237,24 @@ def _sentence_mentions(text: str, sent: Sentence, toks: list[_Tok], names: _Name
             out.append(Mention(a, b, text[a:b], sent.index, US_STATES[mm.group(1)],
                                ("state_abbrev", "region_phrase"), "adm1", "United States"))
 
-    # Lists before a plural region noun: "the A, B and C regions".
+    # One plural noun governs its whole list: "the A, B and C regions", "the regions of A and B",
+    # "nine regions – A, B, C", "the villages of A, B and C".
+    def stop(k: int, e: int) -> bool:
+        span = toks[k:e]
+        return any(is_noise_word(t) or t.upper or t.text in GIVEN_NAMES or t.low in REGION_NOUNS for t in span) \
+            or (len(span) == 1 and span[0].text in persons) or any(taken[k:e])
+
     for i, t in enumerate(toks):
-        if t.low in ("regions", "oblasts", "districts", "provinces", "raions", "krais", "republics"):
-            _list_before(toks, i, emit, taken, REGION_NOUNS[t.low], text)
+        if t.low in PLURAL_REGION_NOUNS:
+            kind = PLURAL_REGION_NOUNS[t.low]
+            for s, e in members_before(toks, i, text):
+                if not any(taken[s:e]):
+                    emit(s, e, lookup_text(toks[s:e]), ["list:regions", "region_phrase"], kind_hint=kind)
+            for s, e in members_after(toks, i, text, stop):
+                emit(s, e, lookup_text(toks[s:e]), ["list:regions", "region_phrase"], kind_hint=kind)
         elif t.low in _PLURAL_SETTLEMENTS and not t.cap and not headline:
-            _list_after(toks, i, emit, taken, text, names, persons)
+            for s, e in members_after(toks, i, text, stop):
+                emit(s, e, lookup_text(toks[s:e]), ["list:settlements", "noun:place"], kind_hint="place")
 
     i = 0
     n = len(toks)
@@ -327,7 +266,7 @@ def _sentence_mentions(text: str, sent: Sentence, toks: list[_Tok], names: _Name
         # Run of capitalised words joined by single spaces; a possessive ends it.
         j = i + 1
         while j < n and (not toks[j - 1].possessive or toks[j - 1].low == "people") and (toks[j].cap or toks[j].upper) \
-                and (_adjacent(toks[j - 1], toks[j], text) or (toks[j - 1].possessive and toks[j].start - toks[j - 1].end == 3)) \
+                and (adjacent(toks[j - 1], toks[j], text) or (toks[j - 1].possessive and toks[j].start - toks[j - 1].end == 3)) \
                 and not taken[j]:
             j += 1
         # "-on-" style particles are inside tokens already; "Gulf of X", "Republic of X".
@@ -342,7 +281,7 @@ def _state_abbrev_re() -> re.Pattern:
     return re.compile(r"(?<=[A-Za-z], )(" + alts + r")(?![A-Za-z])")
 
 
-def _prev_word(toks: list[_Tok], i: int) -> str | None:
+def _prev_word(toks: list[Tok], i: int) -> str | None:
     """The nearest lower-case word before token ``i`` (skipping "the")."""
     k = i - 1
     while k >= 0 and toks[k].low in ("the", "a"):
@@ -352,56 +291,18 @@ def _prev_word(toks: list[_Tok], i: int) -> str | None:
     return None
 
 
-def _extend_of(toks: list[_Tok], i: int, j: int, text: str) -> int:
+def _extend_of(toks: list[Tok], i: int, j: int, text: str) -> int:
     """Join "Gulf of Finland"-style names: a feature or region head, "of", a capitalised run."""
     if j + 1 < len(toks) and toks[j - 1].low in FEATURE_HEADS | {"republic", "isle", "gulf", "sea", "bay", "cape", "strait"} \
             and toks[j].text == "of" and toks[j + 1].cap and not toks[j - 1].possessive:
         k = j + 1
-        while k + 1 < len(toks) and toks[k + 1].cap and _adjacent(toks[k], toks[k + 1], text) and not toks[k].possessive:
+        while k + 1 < len(toks) and toks[k + 1].cap and adjacent(toks[k], toks[k + 1], text) and not toks[k].possessive:
             k += 1
         return k + 1
     return j
 
 
-def _list_before(toks, i, emit, taken, kind, text):
-    """Emit one mention per name in "the A, B, and C regions" (the noun at ``i``)."""
-    items: list[tuple[int, int]] = []
-    k = i - 1
-    while k >= 0 and toks[k].low in _LIST_ADJECTIVES:
-        k -= 1  # "... and other regions", "the X and Y border regions"
-    if k >= 0 and toks[k].low in ("and", "or") and k + 1 < i:
-        k -= 1
-        if k >= 0 and toks[k].text == ",":
-            k -= 1
-    while k >= 0:
-        if not (toks[k].cap or toks[k].upper):
-            break
-        e = k + 1
-        while k - 1 >= 0 and (toks[k - 1].cap) and _adjacent(toks[k - 1], toks[k], text):
-            k -= 1
-        items.append((k, e))
-        k -= 1
-        if k >= 0 and toks[k].text == ",":
-            k -= 1
-            if k >= 0 and toks[k].low in ("and", "or"):
-                k -= 1
-        elif k >= 0 and toks[k].low in ("and", "or", "&"):
-            k -= 1
-            if k >= 0 and toks[k].text == ",":
-                k -= 1
-        else:
-            break
-    if len(items) < 2:
-        return
-    for s, e in items:
-        while s < e and toks[s].low in STOPWORDS:
-            s += 1  # "The Chernihiv and Sumy regions"
-        if s == e or any(taken[s:e]):
-            continue
-        emit(s, e, _lookup_text(toks[s:e]), ["list:regions", "region_phrase"], kind_hint=kind)
-
-
-def _handle_run(text, toks, i, j, emit, names: _Names, persons, taken, first_word) -> int | None:
+def _handle_run(text, toks, i, j, emit, names: Names, persons, taken, first_word) -> int | None:
     """Turn the capitalised run ``toks[i:j]`` into zero or more mentions."""
     run = toks[i:j]
     words = [t.low for t in run]
@@ -442,7 +343,7 @@ def _handle_run(text, toks, i, j, emit, names: _Names, persons, taken, first_wor
                 k += 1
                 if toks[k].low == "the":
                     k += 1
-                while k < len(toks) and toks[k].cap and (k == j + 1 or _adjacent(toks[k - 1], toks[k], text)):
+                while k < len(toks) and toks[k].cap and (k == j + 1 or adjacent(toks[k - 1], toks[k], text)):
                     k += 1
                     if toks[k - 1].possessive:
                         break
@@ -485,20 +386,7 @@ def _handle_run(text, toks, i, j, emit, names: _Names, persons, taken, first_wor
     return max(j, i + a)
 
 
-def _is_noise_word(t: _Tok) -> bool:
-    low = t.low
-    return (
-        low in STOPWORDS
-        or low in FEATURE_HEADS
-        or low in ORG_HEADS
-        or t.text in CALENDAR
-        or low in DEMONYMS
-        or low.rstrip(".") in TITLES
-        or low in ORGANISATIONS
-    )
-
-
-def _feature_after(toks, a, j, names: _Names) -> int | None:
+def _feature_after(toks, a, j, names: Names) -> int | None:
     """"Crimean bridge", "Saki air base": the run plus a lower-case feature noun, if known."""
     if j - a > _MAX_NAME_WORDS:
         return None
@@ -509,7 +397,7 @@ def _feature_after(toks, a, j, names: _Names) -> int | None:
         tail = toks[j:k]
         if not all(t.text.islower() for t in tail) or tail[-1].low not in _FEATURE_TAILS:
             continue
-        if names.known(_lookup_text(toks[a:k])):
+        if names.known(lookup_text(toks[a:k])):
             return k
     return None
 
@@ -520,29 +408,29 @@ _FEATURE_TAILS = frozenset(
 )
 
 
-def _longest_name(text, toks, a, j, names: _Names) -> int | None:
+def _longest_name(text, toks, a, j, names: Names) -> int | None:
     """End (exclusive) of the longest span from ``a`` within ``[a, j)`` that can be a place."""
     fa = _feature_after(toks, a, j, names)
     if fa is not None:
         return fa
-    if 2 <= j - a <= _MAX_UNLISTED_WORDS and _unlisted_cue(toks, a, j, names) and not names.known(_lookup_text(toks[a:j])):
+    if 2 <= j - a <= MAX_UNLISTED_WORDS and unlisted_cue(toks, a, j, names) and not names.known(lookup_text(toks[a:j])):
         return j  # "the village of Stara X", "Nova X in the Y region": one name the gazetteer lacks
     for b in range(min(j, a + _MAX_NAME_WORDS), a, -1):
         span = toks[a:b]
         if len(span) == 1 and len(span[0].text) < 2:
             continue
-        if len(span) == 1 and _is_noise_word(span[0]) and span[0].low not in SEATS_OF_POWER:
+        if len(span) == 1 and is_noise_word(span[0]) and span[0].low not in SEATS_OF_POWER:
             # Region nouns make even a plain word a name only with a region phrase after.
             if not _region_after(toks, b):
                 continue
-        if b - a > 1 and span[0].low not in ("the", "a", "an") and names.known(_lookup_text(span)):
+        if b - a > 1 and span[0].low not in ("the", "a", "an") and names.known(lookup_text(span)):
             return b  # "Crimean Bridge", "South Carolina": known as a whole
-        if all(_is_noise_word(t) for t in span):
+        if all(is_noise_word(t) for t in span):
             continue
-        if _is_noise_word(span[0]) and span[0].low in STOPWORDS and b - a > 1:
-            if span[0].low in ("the", "a", "an") and (names.known(_lookup_text(span[1:])) or span[1].low in SEATS_OF_POWER):
+        if is_noise_word(span[0]) and span[0].low in STOPWORDS and b - a > 1:
+            if span[0].low in ("the", "a", "an") and (names.known(lookup_text(span[1:])) or span[1].low in SEATS_OF_POWER):
                 continue  # "The Kremlin": the article is not part of the name
-            if names.known(_lookup_text(span)):
+            if names.known(lookup_text(span)):
                 return b  # "South Carolina", "The Hague"
             continue  # "The Sumy": the leading word is not part of the name
         if span[-1].low in REGION_NOUNS and b - a > 1:
@@ -552,13 +440,13 @@ def _longest_name(text, toks, a, j, names: _Names) -> int | None:
                 return b  # hyphenated token: decided in _emit_name
         if span[0].low in SEATS_OF_POWER and b - a == 1:
             return b
-        if names.known(_lookup_text(span)):
+        if names.known(lookup_text(span)):
             return b
         if b - a == 1 and _region_after(toks, b):
             return b
-        if b - a == 1 and (_settlement_before(toks, a) or _prep_before(toks, a) or _possessive_before(toks, a)
-                           or _in_list(toks, a) or _settlement_after(toks, b) or _list_end_contained(toks, a, names)) \
-                and not _is_noise_word(span[0]) and len(span[0].text) >= 4:
+        if b - a == 1 and (settlement_before(toks, a) or prep_before(toks, a) or possessive_before(toks, a)
+                           or in_list(toks, a) or settlement_after(toks, b) or list_end_contained(toks, a, names)) \
+                and not is_noise_word(span[0]) and len(span[0].text) >= 4:
             return b  # unknown to the exact index but cued: the resolver tries harder
     return None
 
@@ -568,165 +456,14 @@ def _region_after(toks, b) -> tuple[int, str] | None:
     k = b
     if k < len(toks) and toks[k].low in REGION_INFIXES and k + 1 < len(toks):
         k += 1
-    if k < len(toks) and toks[k].low in REGION_NOUNS and toks[k].low not in ("regions", "districts", "oblasts", "provinces", "raions"):
+    if k < len(toks) and toks[k].low in REGION_NOUNS and toks[k].low not in PLURAL_REGION_NOUNS:
         if toks[k].low in ("state", "territory", "front", "community") and not toks[k].cap:
             return None
         return k + 1, REGION_NOUNS[toks[k].low]
     return None
 
 
-def _settlement_before(toks, a) -> str | None:
-    """"village of X", "the city of X", "region of X": the kind it announces."""
-    if a >= 2 and toks[a - 1].low == "of" and toks[a - 2].low in SETTLEMENT_NOUNS:
-        return SETTLEMENT_NOUNS[toks[a - 2].low]
-    if a >= 1 and toks[a - 1].low in ("village", "town", "city", "settlement", "hamlet") and not toks[a - 1].cap \
-            and not toks[a - 1].possessive:
-        return "place"
-    return None
-
-
-def _settlement_noun(toks, a, b) -> bool:
-    """A lower-case settlement noun announces the name: "the village of X", "town X", "X village"."""
-    nouns = ("village", "town", "city", "settlement", "hamlet")
-    if a >= 2 and toks[a - 1].text == "of" and toks[a - 2].text in nouns and not toks[a - 2].possessive:
-        return True
-    return (a >= 1 and toks[a - 1].text in nouns and not toks[a - 1].possessive) or _settlement_after(toks, b)
-
-
-# Russian/Ukrainian adjective endings of district names ("Rylsky", "Sudzhanskyi", "Volnovakhsky").
-_DISTRICT_ENDINGS = ("sky", "skiy", "skyi", "skyy", "skii", "skoy", "skoi")
-
-
-def _district_adjective(name: str, names: "_Names") -> bool:
-    """A one-word adjectival name no region is known by: "X region" is then a district (raion)."""
-    return " " not in name and name.lower().endswith(_DISTRICT_ENDINGS) and not names.known(name)
-
-
-def _settlement_after(toks, b) -> bool:
-    """"X village", "X settlement": a lower-case settlement noun right after the name."""
-    if b >= len(toks) or toks[b].low not in _SETTLEMENT_AFTER or toks[b].cap or toks[b - 1].possessive:
-        return False
-    nxt = toks[b + 1].low if b + 1 < len(toks) else ""
-    return nxt not in _UNIT_NOUNS and nxt not in _COMPOUND_AFTER and nxt != "of"
-
-
-def _container_after(toks, b, names: "_Names") -> bool:
-    """A containing place right after the name: ", in the Y region", " in Y Oblast", " (Y region)",
-    ", Y Oblast", " near Y" (Y a known place), " Y district" is not one (that is the name's own)."""
-    k = b
-    paren = k < len(toks) and toks[k].text == "("
-    if k < len(toks) and toks[k].text in (",", "("):
-        k += 1
-    if k < len(toks) and toks[k].low in ("near", "outside") and not toks[k].cap and not paren:
-        k += 1
-        if k < len(toks) and toks[k].low == "the":
-            k += 1
-        e = k
-        while e < len(toks) and toks[e].cap and e - k < 3:
-            e += 1
-        return e > k and not _is_noise_word(toks[k]) and names.known(_lookup_text(toks[k:e]))
-    if k < len(toks) and toks[k].low in ("in", "of") and not toks[k].cap and not paren:
-        k += 1
-    elif k == b:
-        return False  # "X Sumy region" is no containment
-    if k < len(toks) and toks[k].low == "the":
-        k += 1
-    if k < len(toks) and toks[k].possessive and toks[k].cap:
-        k += 1  # "in Ukraine's Y region"
-    while k < len(toks) and not toks[k].cap and (toks[k].low.endswith("ern") or toks[k].low in _LIST_ADJECTIVES
-                                                  or toks[k].low in REGION_INFIXES):
-        k += 1  # "in the southern Y region", "in the frontline Y region"
-    start = k
-    while k < len(toks) and k - start < 3 and toks[k].cap and not toks[k].possessive:
-        if toks[k].low in REGION_NOUNS and k > start:  # "Y Oblast", "Y Region", not "Y District Court"
-            return REGION_NOUNS[toks[k].low] in ("adm1", "district") and not (k + 1 < len(toks) and toks[k + 1].cap)
-        k += 1
-    if k == start:
-        return False
-    if k < len(toks) and toks[k].low in REGION_INFIXES:
-        k += 1
-    return k < len(toks) and toks[k].low in REGION_NOUNS and REGION_NOUNS[toks[k].low] in ("adm1", "district") \
-        and toks[k].low not in ("state", "territory", "regions", "districts", "oblasts", "provinces", "raions") \
-        and not (k + 1 < len(toks) and toks[k + 1].cap)
-
-
-def _unlisted_cue(toks, a, b, names: "_Names") -> bool:
-    """A name of ``b - a`` capitalised words the gazetteer lacks, but the text calls a place:
-    a settlement noun before or after it, or a preposition before and a containing place after."""
-    span = toks[a:b]
-    if any(_is_noise_word(t) or t.upper or t.text in GIVEN_NAMES or t.possessive or len(t.text) < 2 or names.major(t.text)
-           for t in span):
-        return False
-    if any(t.low in REGION_NOUNS or t.low in _SETTLEMENT_AFTER for t in span):
-        return False
-    if _settlement_noun(toks, a, b):
-        return True
-    return _prep_before(toks, a) in CONTAINED_PREPS and _container_after(toks, b, names)
-
-
-def _list_end_contained(toks, a, names: "_Names") -> bool:
-    """"A, B and X in the Y region": the last member of a list, with a containing place after it."""
-    return a >= 2 and toks[a - 1].low in ("and", "or") and (toks[a - 2].cap or toks[a - 2].text == ",") \
-        and _container_after(toks, a + 1, names)
-
-
-def _unlisted_compound(toks, a, parts: list[str], names: "_Names") -> bool:
-    """"the village of Novo-X", "near Y-Z in the W region": a hyphenated name the text calls a place."""
-    if not all(p[:1].isupper() and len(p) >= 2 for p in parts):
-        return False
-    if any(p.lower() in STOPWORDS or p.lower() in DEMONYMS or p in GIVEN_NAMES or names.major(p) for p in parts):
-        return False
-    return _settlement_noun(toks, a, a + 1) or (
-        _prep_before(toks, a) in CONTAINED_PREPS and _container_after(toks, a + 1, names))
-
-
-def _list_after(toks, i, emit, taken, text, names: "_Names", persons) -> None:
-    """Emit one mention per name in "the villages of A, B, and C" (the plural noun at ``i``)."""
-    k = i + 1
-    if k >= len(toks) or toks[k].low != "of":
-        return
-    k += 1
-    items: list[tuple[int, int]] = []
-    while k < len(toks) and toks[k].cap:
-        e = k + 1
-        while e < len(toks) and e - k < _MAX_UNLISTED_WORDS and toks[e].cap and _adjacent(toks[e - 1], toks[e], text) \
-                and not toks[e - 1].possessive:
-            e += 1
-        span = toks[k:e]
-        if any(_is_noise_word(t) or t.upper or t.text in GIVEN_NAMES or t.low in REGION_NOUNS for t in span) \
-                or (e - k == 1 and span[0].text in persons) or any(taken[k:e]):
-            break
-        items.append((k, e))
-        k = e
-        if k < len(toks) and toks[k].text == ",":
-            k += 1
-        if k < len(toks) and toks[k].low in ("and", "or") and not toks[k].cap:
-            k += 1
-        elif k < len(toks) and not toks[k].cap:
-            break
-    for s, e in items:
-        emit(s, e, _lookup_text(toks[s:e]), ["list:settlements", "noun:place"], kind_hint="place")
-
-
-def _possessive_before(toks, a) -> bool:
-    """"Ukraine's X": a capitalised possessor right before."""
-    return a >= 1 and toks[a - 1].possessive and toks[a - 1].cap
-
-
-def _in_list(toks, a) -> bool:
-    """A single capitalised word between list separators ("A, X, and B")."""
-    before = a >= 1 and toks[a - 1].text in (",", "and")
-    after = a + 1 < len(toks) and toks[a + 1].text in (",", "and")
-    return before and after or (before and a + 1 < len(toks) and toks[a + 1].text in (".", ";"))
-
-
-def _prep_before(toks, a) -> str | None:
-    if a >= 1 and toks[a - 1].low in LOCATIVE_PREPS and not toks[a - 1].cap:
-        return toks[a - 1].low
-    return None
-
-
-def _emit_name(text, toks, a, b, emit, names: _Names, persons, first_word, in_run=False) -> None:
+def _emit_name(text, toks, a, b, emit, names: Names, persons, first_word, in_run=False) -> None:
     """Emit the name ``toks[a:b]`` with its cues, region phrase and possessive."""
     span = toks[a:b]
     cues: list[str] = []
@@ -738,7 +475,7 @@ def _emit_name(text, toks, a, b, emit, names: _Names, persons, first_word, in_ru
     # Hyphenated adjective: "Kharkiv-based" -> "Kharkiv".
     if b - a == 1 and re.search(r"[-\u2010\u2011]", first.text):
         parts = re.split(r"[-\u2010\u2011]", first.text)
-        if not names.known(_lookup_text([first])):
+        if not names.known(lookup_text([first])):
             if parts[-1].islower() and parts[-1] in _ADJ_SUFFIXES or (len(parts) == 2 and parts[1].islower()):
                 name = parts[0]
                 if not name[:1].isupper() or name.lower() in STOPWORDS or name.lower() in DEMONYMS:
@@ -748,7 +485,7 @@ def _emit_name(text, toks, a, b, emit, names: _Names, persons, first_word, in_ru
                     look = name.capitalize()
                 emit(a, b, look, ["hyphen_adj"], end=first.start + len(name))
                 return
-            if not _unlisted_compound(toks, a, parts, names):
+            if not unlisted_compound(toks, a, parts, names):
                 return  # "Trump-Putin", "Russia-Ukraine": compounds, not places
     low_words = [t.low for t in span]
     # Region noun inside the run: "Kursk Oblast", "Moscow Region", "Krasnodar Krai".
@@ -760,19 +497,19 @@ def _emit_name(text, toks, a, b, emit, names: _Names, persons, first_word, in_ru
         if len(core) > 1 and core[-1].low in ("people", "peoples", "people’s") :
             core = core[:-1]  # "Donetsk People's Republic"
         cues.append("region_phrase")
-        lookup = _lookup_text(core)
-        if names.known(_lookup_text(span)):
-            lookup = _lookup_text(span)
+        lookup = lookup_text(core)
+        if names.known(lookup_text(span)):
+            lookup = lookup_text(span)
     else:
-        lookup = _lookup_text(span)
+        lookup = lookup_text(span)
         ra = _region_after(toks, b) if not span[-1].possessive else None
         if ra:
             end_tok, kind_hint = ra
             cues.append("region_phrase")
-            if kind_hint == "adm1" and toks[end_tok - 1].low == "region" and _district_adjective(lookup, names):
+            if kind_hint == "adm1" and toks[end_tok - 1].low == "region" and district_adjective(lookup, names):
                 kind_hint = "district"  # "the Rylsky region": a district named by its centre's adjective
     # "the region of X", "the village of X".
-    sb = _settlement_before(toks, a)
+    sb = settlement_before(toks, a)
     if sb:
         cues.append(f"noun:{sb}")
         if kind_hint is None and sb in ("adm1", "district"):
@@ -782,30 +519,30 @@ def _emit_name(text, toks, a, b, emit, names: _Names, persons, first_word, in_ru
     # Possessive country before: "Russia's Kursk region", "Ukraine's Dnipro".
     if a >= 1 and toks[a - 1].possessive and toks[a - 1].cap:
         cues.append("after_possessive")
-        country_hint = _lookup_text([toks[a - 1]])
+        country_hint = lookup_text([toks[a - 1]])
     if span[-1].possessive:
         cues.append("possessive")
     if first.upper and len(first.text) > 2 and a == first_word and a + 1 < len(toks) and toks[a + 1].text in (",", "(", "-", "–", "—"):
         cues.append("dateline")
     if first.low in SEATS_OF_POWER:
         cues.append("seat_of_power")
-    if kind_hint is None and _settlement_after(toks, end_tok):
+    if kind_hint is None and settlement_after(toks, end_tok):
         cues.append("noun:place")  # "X village"
         kind_hint = "place"
-    if kind_hint == "place" and _settlement_noun(toks, a, end_tok):
+    if kind_hint == "place" and settlement_noun(toks, a, end_tok):
         cues.append("settlement_noun")
-    if kind_hint in (None, "place") and _container_after(toks, end_tok, names):
+    if kind_hint in (None, "place") and container_after(toks, end_tok, names):
         cues.append("container_after")  # "X in the Y region", "X (Y Oblast)", "X near Y"
     # "the Kherson region administration", "the X battlegroup", "Neptune missiles": not a place.
     k = end_tok
     while k < len(toks) and toks[k].low in _UNIT_PREFIXES and not toks[k].cap:
         k += 1
-    if k < len(toks) and toks[k].low in _UNIT_NOUNS and not toks[k].cap and not _prep_before(toks, a) \
+    if k < len(toks) and toks[k].low in UNIT_NOUNS and not toks[k].cap and not prep_before(toks, a) \
             and not (a >= 1 and toks[a - 1].possessive):
-        if not names.country(_lookup_text(span)):
+        if not names.country(lookup_text(span)):
             return
     # Surnames seen with a given name or title elsewhere ("Zelensky said").
-    if b - a == 1 and first.text in persons and kind_hint is None and not _prep_before(toks, a):
+    if b - a == 1 and first.text in persons and kind_hint is None and not prep_before(toks, a):
         return
     nxt = toks[end_tok] if end_tok < len(toks) else None
     if nxt is not None and nxt.low in SPEECH_VERBS:

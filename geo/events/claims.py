@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from geo import lexicon_events as lx
-from geo.dates import find_dates
-from geo.events import read_claimant
+from geo.events import lexicon as lx
+from geo.events.dates import find_dates
+from geo.events.frames import read_claimant
+from geo.events.numbers import TRAILING_QUALIFIERS, Area, find_areas
 from geo.model import RU, UA, UNKNOWN, AreaClaim, Document, ResolvedMention, Sentence, Source
-from geo.numbers import TRAILING_QUALIFIERS, Area, find_areas
 
 # Control words (English reporting on front lines: ISW, AFP, ministries).
 _CONTROL = re.compile(

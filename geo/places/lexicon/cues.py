@@ -18,19 +18,49 @@ LOCATIVE_PREPS = frozenset(
 # ("near X in the Y region"); "of" and "to" are left out ("the head of X in the Y region").
 CONTAINED_PREPS = frozenset("in near outside at around over on into from toward towards across inside within".split())
 
+# Direction adjectives before a name: "in northern Chernihiv" is the region, not the city
+# ("central" is left out: "central Lviv" is the city centre).
+DIRECTION_WORDS = frozenset(
+    """
+    northern southern eastern western northeastern northwestern southeastern southwestern
+    north-eastern north-western south-eastern south-western
+    """.split()
+)
+
 # Prepositions that put a place near, not at, its referent: precision 2.
 NEAR_PREPS = frozenset("near outside around nearby".split())
 
-# Nouns after a name that make it a first-level region, and the kind they imply.
-REGION_NOUNS = {
-    "region": "adm1", "regions": "adm1", "oblast": "adm1", "oblasts": "adm1", "krai": "adm1",
-    "kray": "adm1", "province": "adm1", "provinces": "adm1", "republic": "adm1",
-    "governorate": "adm1", "voivodeship": "adm1", "voivodship": "adm1", "territory": "adm1",
-    "state": "adm1", "county": "county", "parish": "district", "borough": "district",
-    "district": "district", "districts": "district", "raion": "district", "rayon": "district",
-    "raions": "district", "hromada": "district", "community": "district", "municipality": "district",
+# Nouns after a name that make it a unit, and the kind of unit they imply: "adm1" (a first-level
+# region: oblast, krai, province, state, governorate...), "district" (raion, hromada, municipality),
+# "county" (first-level in some countries, second in others), "sector" (a front sector).
+_UNIT_NOUNS = {
+    "region": "adm1", "oblast": "adm1", "krai": "adm1", "kray": "adm1", "province": "adm1",
+    "republic": "adm1", "governorate": "adm1", "voivodeship": "adm1", "voivodship": "adm1",
+    "territory": "adm1", "state": "adm1", "prefecture": "adm1", "emirate": "adm1",
+    "county": "county",
+    "parish": "district", "borough": "district", "district": "district", "raion": "district",
+    "rayon": "district", "hromada": "district", "community": "district", "municipality": "district",
+    "okrug": "district",
     "direction": "sector", "axis": "sector", "sector": "sector", "front": "sector",
+    "bulge": "sector", "salient": "sector",
 }
+
+
+def plural(noun: str) -> str:
+    """English plural of a unit noun ("community" -> "communities", "axis" -> "axes")."""
+    if noun.endswith("is"):
+        return noun[:-2] + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "sh", "ch")):
+        return noun + "es"
+    return noun + "s"
+
+
+#: Plural unit nouns that close a list ("the A, B and C regions"), and the kind each implies.
+PLURAL_REGION_NOUNS = {plural(n): kind for n, kind in _UNIT_NOUNS.items()}
+#: Every unit noun, singular and plural, and the kind it implies: one table for every lookup.
+REGION_NOUNS = {**_UNIT_NOUNS, **PLURAL_REGION_NOUNS}
 # Region nouns whose meaning is clear only after a capitalised name written before it
 # ("Kursk border region", "Kharkiv regional"): optional words between name and noun.
 REGION_INFIXES = frozenset("border frontline front-line frontier".split())

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo.lexicon.abbreviations import ABBREVIATIONS, ABBREVIATIONS_BEFORE_NUMBER
 from geo.model import Sentence
+from geo.text.abbreviations import ABBREVIATIONS, ABBREVIATIONS_BEFORE_NUMBER
 
 # Characters that may close a sentence after its final punctuation.
 _CLOSERS = "\"'”’»)]"

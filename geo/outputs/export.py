@@ -18,8 +18,8 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from geo.atomic import atomic_path
 from geo.model import PRECISION_WORDS, RU, UA, WEAPON_KINDS, AreaClaim, Event, StrikemapError
+from geo.outputs.atomic import atomic_path
 
 CRS = "EPSG:4326"
 FORMATS = ("geojson", "gpkg", "csv", "parquet")

@@ -110,7 +110,7 @@ INTERCEPT_VERBS = (
 STRIKE_CUES = (
     r"attack(?:ed|s|ing)?", r"struck", r"strikes?", r"\bhit\b", r"shell(?:ed|ing)", r"bombard(?:ed|ments?)",
     r"targeted", r"explosions?", r"blasts?", r"damaged", r"destroyed", r"caused\s+a\s+fire", r"barrage",
-    r"pounded", r"assaults?",
+    r"pounded", r"assaults?", r"(?:came|comes|come|coming)\s+under\s+(?:\w+\s+){0,2}(?:fire|shelling|attacks?)",
     r"(?:impacts?|hits)\s+(?:were\s+|was\s+|have\s+been\s+)?(?:recorded|registered|reported)",  # air force bulletins
 )
 GROUND_CUES = (
@@ -119,6 +119,21 @@ GROUND_CUES = (
     r"t(?:ook|aken|ake|aking)\s+(?:full\s+|complete\s+)?control\s+of", r"captur(?:ed|ing)", r"liberat(?:ed|ing)",
     r"seiz(?:ed|ing)", r"recaptur(?:ed|ing)", r"retook",
     r"repel(?:led|ling|s)?\s+(?:\d[\d,]*|dozens\s+of|several|a\s+total\s+of\s+\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:attacks|assaults|attempts)",
+)
+# Words that put a clause in a war rather than a car crash, a court case or a ball game: military
+# actors, war nouns and war-only verbs (ACLED's "battles" and "explosions/remote violence"
+# definitions, and the vocabulary of Ukrainian and Russian military communiqués in English).
+WAR_WORDS = (
+    r"troops", r"(?:armed\s+)?forces", r"army", r"military", r"soldiers?", r"servicem[ae]n", r"militants?",
+    r"occupiers?", r"invaders?", r"enemy", r"fighters", r"brigades?", r"battalions?",
+    r"shell(?:ed|ing|s)?", r"artillery", r"mortars?", r"bombard(?:ed|ing|ments?)", r"air\s*strikes?", r"air\s+raids?",
+    r"air[-\s]defen[cs]es?", r"shot\s+down", r"downed", r"intercept(?:ed|ions?|ors?)", r"front(?:[-\s]?line)?s?",
+    r"offensive", r"counter-?offensive", r"invasion", r"war", r"warplanes?", r"combat", r"occupied",
+    r"drones?", r"UAVs?", r"missiles?", r"rockets?", r"Shaheds?", r"Gerans?", r"glide\s+bombs?", r"MLRS", r"Grads?",
+    r"(?:special\s+)?military\s+operation", r"ceasefire", r"truce",
+    # In the theatre, explosions, blasts and falling debris are reported as attacks far more often
+    # than as accidents.
+    r"explosions?", r"blasts?", r"debris",
 )
 # A clause in these moods does not report a strike that happened.
 HYPOTHETICAL = (

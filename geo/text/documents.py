@@ -14,9 +14,15 @@ Metadata precedence: the jsonl line, then the sidecar, then the caller's
 
 Bad items never stop a run: :func:`iter_documents` yields an
 :class:`~geo.model.InputError` naming the file (and line) in their place and
-carries on. Items that were read with a caveat (a guessed encoding, a
-truncated text, malformed metadata) are yielded as :class:`InputWarning`, a
-subclass, alongside the document. Use :func:`is_failure` to tell them apart.
+carries on. Items that were read with a caveat (a guessed encoding,
+malformed metadata) are yielded as :class:`InputWarning`, a subclass,
+alongside the document; a text long enough to be read in parts gets an
+:class:`InputNote`. Use :func:`is_failure` to tell failures apart.
+
+Ids: a plain file's id is its name without the extension; a corpus record's
+``id`` is kept exactly as given (a string or a number), and a record without
+one is ``stem:line``. Nothing is truncated: a long text is read whole, and
+the pipeline reads it in parts (:func:`split_parts`).
 
 Text is normalised minimally (NFC, ``\\r\\n`` and ``\\r`` to ``\\n``) and
 never altered after that, so offsets stay valid.
@@ -32,19 +38,23 @@ import json
 import os
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
-from geo.model import Document, InputError
+from geo.model import Document, InputError, where_of
 
 #: File suffixes read as reports when searching a folder.
 TEXT_SUFFIXES = (".txt", ".md")
 CORPUS_SUFFIXES = (".jsonl",)
 SUFFIXES = TEXT_SUFFIXES + CORPUS_SUFFIXES
 
-#: Longest document text kept, in characters. News reports run to a few
-#: thousand words (well under 100,000 characters); anything far longer is a
-#: dump, and one document that size would dominate a run's time and memory.
-MAX_CHARS = 1_000_000
+#: Longest part of a text the pipeline reads at once, in characters. News
+#: reports run to a few thousand words (well under 100,000 characters); a
+#: longer text (a dump, a book) is read whole, in parts of at most this size
+#: cut at paragraph or sentence ends, so no stage ever holds more at once.
+PART_CHARS = 1_000_000
+#: Largest file read, in bytes: beyond it a file is refused (never cut).
+MAX_FILE_BYTES = 256 * 1024 * 1024
 
 _SNIFF_BYTES = 64 * 1024
 # Leading bytes of common binary formats a user might pass by mistake.
@@ -77,6 +87,12 @@ class InputWarning(InputError):
     level = "warning"
 
 
+class InputNote(InputWarning):
+    """Something a user may want to know about an input that was read in full."""
+
+    level = "note"
+
+
 def is_failure(problem: InputError) -> bool:
     """True for an input that could not be read (not a mere warning)."""
     return not isinstance(problem, InputWarning)
@@ -91,29 +107,29 @@ def normalise_text(text: str) -> str:
 
 def load_documents(
     paths: Iterable[str | os.PathLike], *, published: dt.date | None = None,
-    outlet: str | None = None, max_chars: int = MAX_CHARS,
+    outlet: str | None = None,
 ) -> tuple[list[Document], list[InputError]]:
     """All documents under ``paths`` and every problem met (errors and warnings)."""
     docs: list[Document] = []
     problems: list[InputError] = []
-    for item in iter_documents(paths, published=published, outlet=outlet, max_chars=max_chars):
+    for item in unique_ids(iter_documents(paths, published=published, outlet=outlet)):
         (problems if isinstance(item, InputError) else docs).append(item)
     return docs, problems
 
 
 def iter_documents(
     paths: Iterable[str | os.PathLike], *, published: dt.date | None = None,
-    outlet: str | None = None, max_chars: int = MAX_CHARS,
+    outlet: str | None = None,
 ) -> Iterator[Document | InputError]:
     """Yield each document under ``paths`` in order, or an ``InputError`` in its place.
 
     ``published`` and ``outlet`` fill what neither the file nor a sidecar gives.
-    Document ids are the file stem (``stem:id`` for jsonl lines), made unique
-    within the run with a ``#2``, ``#3`` suffix.
+    Ids are as the module docstring says, not yet unique: pass the stream
+    through :func:`unique_ids` (as ``load_documents`` and the runner do).
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    reader = _Reader(published, outlet, max_chars)
+    reader = _Reader(published, outlet)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -130,6 +146,22 @@ def iter_documents(
             yield InputError(str(path), "no such file or folder")
 
 
+def unique_ids(items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+    """Pass ``items`` through; a document whose id was seen before gets ``#2``, ``#3``... and a warning."""
+    seen: set = set()
+    for item in items:
+        if isinstance(item, Document):
+            new, n = item.id, 1
+            while new in seen:
+                n += 1
+                new = f"{item.id}#{n}"
+            if new != item.id:
+                yield InputWarning(where_of(item), f"duplicate document id {item.id!r}; kept as {new!r}")
+                item = replace(item, id=new)
+            seen.add(new)
+        yield item
+
+
 def _folder_files(folder: Path) -> list[Path]:
     """Report files under ``folder``, recursively, sorted, hidden entries skipped."""
     out = []
@@ -144,28 +176,12 @@ def _folder_files(folder: Path) -> list[Path]:
 class _Reader:
     """State of one run: caller defaults, sidecars already read, ids already used."""
 
-    def __init__(self, published, outlet, max_chars):
+    def __init__(self, published, outlet):
         self.published = published
         self.outlet = outlet
-        self.max_chars = max_chars
         self.sidecars: dict[Path, dict[Path, dict]] = {}
-        self.ids: dict[str, int] = {}
 
-    # -- ids and metadata ---------------------------------------------------
-
-    def unique_id(self, base: str, where: str) -> Iterator[InputWarning | str]:
-        n = self.ids.get(base, 0) + 1
-        self.ids[base] = n
-        if n == 1:
-            yield base
-            return
-        new = f"{base}#{n}"
-        while new in self.ids:  # an input may itself be called "x#2"
-            n += 1
-            new = f"{base}#{n}"
-        self.ids[new] = 1
-        yield InputWarning(where, f"duplicate document id {base!r}; renamed {new!r}")
-        yield new
+    # -- metadata -----------------------------------------------------------
 
     def sidecar_for(self, file: Path, root: Path) -> Iterator[InputWarning | dict]:
         """Yield warnings about sidecars met, then the sidecar entry for ``file`` ({} if none)."""
@@ -229,12 +245,14 @@ class _Reader:
         if size == 0:
             yield InputError(where, "empty file")
             return
-        limit = self.max_chars * 4 + 4  # enough bytes for max_chars in any encoding we read
+        if size > MAX_FILE_BYTES:
+            yield InputError(where, f"{size / 1e6:,.0f} MB file: larger than the {MAX_FILE_BYTES / 1e6:,.0f} MB "
+                                    "strikemap reads; split it into reports (a .jsonl corpus, one a line)")
+            return
         with file.open("rb") as fh:
-            data = fh.read(limit)
-        truncated = size > len(data)
+            data = fh.read()
         try:
-            text, note = decode_bytes(data, final=not truncated)
+            text, note = decode_bytes(data)
         except InputError as exc:
             yield InputError(where, exc.problem)
             return
@@ -244,24 +262,14 @@ class _Reader:
         if not text.strip():
             yield InputError(where, "no text (only whitespace)")
             return
-        if truncated or len(text) > self.max_chars:
-            text = cut_text(text, self.max_chars)
-            yield InputWarning(
-                where, f"{size / 1e6:.1f} MB file: only the first {len(text):,} characters read "
-                f"(document size cap {self.max_chars:,} characters)")
+        yield from _parts_note(where, text)
         meta = {}
         for item in self.metadata(where, {"title": _title(text)}, entry):
             if isinstance(item, InputError):
                 yield item
             else:
                 meta = item
-        doc_id = None
-        for item in self.unique_id(file.stem, where):
-            if isinstance(item, InputError):
-                yield item
-            else:
-                doc_id = item
-        yield Document(id=doc_id, text=text, path=where, **meta)
+        yield Document(id=file.stem, text=text, path=where, **meta)
 
     def read_jsonl(self, file: Path, entry: dict) -> Iterator[Document | InputError]:
         where = str(file)
@@ -308,29 +316,20 @@ class _Reader:
         if not text.strip():
             yield InputError(where, "empty 'text'; line skipped")
             return
-        if len(text) > self.max_chars:
-            full = len(text)
-            text = cut_text(text, self.max_chars)
-            yield InputWarning(where, f"text of {full:,} characters: only the first {len(text):,} read "
-                                      f"(document size cap {self.max_chars:,} characters)")
-        local = record.get("id")
-        if local is None or (isinstance(local, str) and not local.strip()):
-            local = str(lineno)
-        elif not isinstance(local, (str, int)) or isinstance(local, bool):
-            yield InputWarning(where, f"id {local!r} is not a string or number; line number used")
-            local = str(lineno)
+        yield from _parts_note(where, text)
+        doc_id = record.get("id")
+        if doc_id is None or (isinstance(doc_id, str) and not doc_id.strip()):
+            doc_id = f"{file.stem}:{lineno}"
+        elif not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
+            yield InputWarning(where, f"id {doc_id!r} is not a string or an integer; "
+                                      f"{file.stem}:{lineno} used")
+            doc_id = f"{file.stem}:{lineno}"
         meta = {}
         for item in self.metadata(where, record, entry):
             if isinstance(item, InputError):
                 yield item
             else:
                 meta = item
-        doc_id = None
-        for item in self.unique_id(f"{file.stem}:{str(local).strip()}", where):
-            if isinstance(item, InputError):
-                yield item
-            else:
-                doc_id = item
         yield Document(id=doc_id, text=text, path=str(file), line=lineno, **meta)
 
 
@@ -444,17 +443,43 @@ def _title(text: str) -> str | None:
     return None
 
 
-def cut_text(text: str, max_chars: int) -> str:
-    """``text`` cut to at most ``max_chars``, at a paragraph or sentence end when one is near."""
-    if len(text) <= max_chars:
-        return text
-    head = text[:max_chars]
-    floor = max_chars // 2
-    for sep in ("\n\n", "\n", ". "):
-        pos = head.rfind(sep)
-        if pos >= floor:
-            return head[:pos + len(sep)]
-    return head
+def split_parts(text: str, max_chars: int = PART_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` spans that cover ``text`` in order, each at most ``max_chars`` long.
+
+    Each cut is at the last paragraph end, else line end, else sentence end
+    (". ", "! ", "? ") in the second half of the span; only a text with none
+    of them is cut mid-run. Offsets are the whole text's.
+
+    >>> split_parts("a. b. c. d", 6)
+    [(0, 6), (6, 10)]
+    """
+    if max_chars < 2:
+        raise ValueError("max_chars must be at least 2")
+    parts: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > max_chars:
+        stop = start + max_chars
+        floor = start + max_chars // 2
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", "! ", "? "):
+            pos = text.rfind(sep, floor, stop)
+            if pos >= floor:
+                cut = pos + len(sep)
+                break
+        if cut <= start:
+            cut = stop
+        parts.append((start, cut))
+        start = cut
+    parts.append((start, n))
+    return parts
+
+
+def _parts_note(where: str, text: str) -> Iterator[InputNote]:
+    """Say so when a text is long enough to be read in parts."""
+    if len(text) > PART_CHARS:
+        n = len(split_parts(text))
+        yield InputNote(where, f"{len(text):,} characters: read whole, in {n} parts cut at paragraph or "
+                               f"sentence ends (at most {PART_CHARS:,} characters each)")
 
 
 def _read_sidecars(folder: Path) -> tuple[dict[Path, dict], list[InputWarning]]:

@@ -21,7 +21,7 @@ A, B and C", "near X in the Y region", "X (Y Oblast)"): when the gazetteer has
 no reading of it inside the container the text states, it is kept with
 ``place`` None and that container (:func:`_unlisted_mentions`).
 
-Roles (:func:`_role`) follow the project's annotation rules: event locations
+Roles (``geo.places.roles``) follow the project's annotation rules: event locations
 (hit, attacked, shot down over, fought over, captured; their containers;
 "near X"; front sectors), actor metonyms (a country, capital or seat of power
 as the subject of agency verbs, possessor of state organs, party to talks)
@@ -37,30 +37,33 @@ import logging
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gazetteer import distance_km, normalize
 from gazetteer.model import Place
-from geo.lexicon.cues import CONTAINED_PREPS, LOCATIVE_PREPS, NEAR_PREPS
-from geo.lexicon.demonyms import DEMONYMS
-from geo.lexicon.organisations import MEDIA_NOUNS, ORGAN_NOUNS, SEATS_OF_POWER
-from geo.lexicon.verbs import ACTOR_VERBS, EVENT_WORDS, OFFICIAL_NOUNS, SPEECH_VERBS, VENUE_WORDS
-from geo.model import ACTOR_METONYM, EVENT_LOCATION, OTHER, Document, Mention, ResolvedMention, Sentence
+from geo.model import Document, Mention, ResolvedMention, Sentence
+from geo.places.lexicon.cues import CONTAINED_PREPS, DIRECTION_WORDS, LOCATIVE_PREPS, NEAR_PREPS
+from geo.places.lexicon.demonyms import DEMONYMS
+from geo.places.lexicon.verbs import EVENT_WORDS
+from geo.places.roles import (
+    ATTACK_OBJECT_PREVS, WAR_COUNTRIES, descriptors, near_reference, prev_words, propagate_containers,
+    propagate_lists, role_of, words_of,
+)
 
 log = logging.getLogger(__name__)
 
-# Countries whose readings a report about the war prefers.
-_WAR_COUNTRIES = ("UA", "RU")
+# Words that make a report one about the war (sides, its places, its weapons and front-line words).
 _WAR_CUES = frozenset(
-    "ukraine ukrainian russia russian kyiv kiev moscow kremlin zelensky zelenskyy putin donbas crimea "
-    "oblast drone drones missile missiles shahed shelling".split()
+    "ukraine ukrainian russia russian kyiv kiev moscow kremlin zelensky zelenskyy putin donbas donbass crimea "
+    "oblast raion hromada drone drones uav uavs missile missiles shahed shelling shelled artillery enemy "
+    "occupiers frontline front-line troops offensive".split()
 )
 _STRONG_CUES = ("region_phrase", "noun:", "dateline", "seat_of_power", "list:")
 
 
 @dataclass
-class _Doc:
+class DocContext:
     """Per-document caches and coherence evidence."""
 
     gaz: object
@@ -120,7 +123,7 @@ def _is_capital_of(country: Place | None, p: Place) -> bool:
     return country is not None and p.population >= 50_000 and _distance_km(country, p) < 25
 
 
-def _country_code(d: _Doc, name: str | None) -> str | None:
+def _country_code(d: DocContext, name: str | None) -> str | None:
     """ISO code of a country name ("Russia" -> "RU"), via the gazetteer."""
     if not name:
         return None
@@ -130,7 +133,7 @@ def _country_code(d: _Doc, name: str | None) -> str | None:
     return None
 
 
-def _candidates(d: _Doc, m: Mention) -> list[Place]:
+def _candidates(d: DocContext, m: Mention) -> list[Place]:
     """All readings of a mention, region phrases asked as such."""
     if m.kind_hint == "adm1":
         found = [p for p in d.search(f"{m.lookup} region", kind="adm1") if p.kind == "adm1"]
@@ -160,7 +163,7 @@ def _candidates(d: _Doc, m: Mention) -> list[Place]:
     if not found and _search_ok(m.lookup):
         # A spelling variant ("Zaporizhia", "Kurakhovo"): accept a close match in the report's countries.
         near = [p for p in d.search(m.lookup) if p.score >= 0.33 and p.kind in ("place", "adm1")
-                and (p.country_code in d.countries or (d.war and p.country_code in _WAR_COUNTRIES))]
+                and (p.country_code in d.countries or (d.war and p.country_code in WAR_COUNTRIES))]
         found = near[:3]
     return found
 
@@ -220,7 +223,7 @@ def _near_km(a: Place, b: Place) -> float:
     return 111.2 * math.hypot(x, b.lat - a.lat)
 
 
-def _choose(d: _Doc, m: Mention, cands: list[Place], container: Place | None, country_hint: str | None,
+def _choose(d: DocContext, m: Mention, cands: list[Place], container: Place | None, country_hint: str | None,
             anchors: list[Place]) -> tuple[Place | None, float]:
     """The best reading and a 0..1 confidence."""
     if not cands:
@@ -234,12 +237,12 @@ def _choose(d: _Doc, m: Mention, cands: list[Place], container: Place | None, co
     for rank, p in enumerate(cands):
         s = _base_score(p, m, cands) - 0.1 * rank
         if p.kind == "adm1" and m.start in d.inside:
-            s += 8.0
+            s += 12.0  # "X in Y", "northern Y": the grammar says region, whatever the town's support
         if d.norm(p.name) == own:
             s += 2.0  # the place's own name, not one of its alternate names
         if p.country_code:
             s += 4.0 * d.countries.get(p.country_code, 0) / total
-            if d.war and p.country_code in _WAR_COUNTRIES:
+            if d.war and p.country_code in WAR_COUNTRIES:
                 s += 2.5
         if p.kind == "place" and p.admin1_code in d.adm1s:
             s += 2.0
@@ -272,6 +275,12 @@ def _choose(d: _Doc, m: Mention, cands: list[Place], container: Place | None, co
 
 
 @lru_cache(maxsize=1)
+def _settlements_in_before() -> re.Pattern:
+    """"two villages in ", "settlements in the ": what lies in the next name is a region."""
+    return re.compile(r"\b(?:villages|towns|settlements|hamlets|communities|districts|raions)\s+in\s+(?:the\s+)?\Z", re.I)
+
+
+@lru_cache(maxsize=1)
 def _inside_re() -> re.Pattern:
     return re.compile(
         r"\s+in\s+(?:the\s+)?|,\s+an?\s+(?:[a-z]+\s+)?(?:town|village|city|settlement)\s+in\s+(?:the\s+)?"
@@ -283,7 +292,7 @@ def _cell(p: Place) -> tuple[int, int]:
     return int(math.floor(p.lat)), int(math.floor(p.lon))
 
 
-def _index_cells(d: _Doc, mentions: list[Mention], cands: list[list[Place]]) -> None:
+def _index_cells(d: DocContext, mentions: list[Mention], cands: list[list[Place]]) -> None:
     """Which names of the document have a reading in each 1-degree cell (spatial coherence)."""
     for m, cs in zip(mentions, cands):
         key = m.lookup.casefold()
@@ -292,7 +301,7 @@ def _index_cells(d: _Doc, mentions: list[Mention], cands: list[list[Place]]) -> 
                 d.cells.setdefault(_cell(p), set()).add(key)
 
 
-def _support(d: _Doc, p: Place, key: str) -> int:
+def _support(d: DocContext, p: Place, key: str) -> int:
     """How many other names of the document could lie near this reading."""
     cell = _cell(p)
     memo = d.lookups.get(("cell", cell, key))
@@ -313,7 +322,7 @@ def _strong(m: Mention) -> bool:
 
 def _cued(m: Mention) -> bool:
     """A locative preposition, a verb of attack or capture, or a possessive before the name."""
-    return any(c.startswith("prev:") and (c[5:] in LOCATIVE_PREPS or c[5:] in _ATTACK_OBJECT_PREVS) for c in m.cues) \
+    return any(c.startswith("prev:") and (c[5:] in LOCATIVE_PREPS or c[5:] in ATTACK_OBJECT_PREVS) for c in m.cues) \
         or "after_possessive" in m.cues
 
 
@@ -321,7 +330,7 @@ def _weak(m: Mention) -> bool:
     return any(c in m.cues for c in ("initial", "headline", "in_run", "next_speech", "acronym", "caps"))
 
 
-def _keep(d: _Doc, m: Mention, p: Place) -> bool:
+def _keep(d: DocContext, m: Mention, p: Place) -> bool:
     """Weigh weak evidence against the strength of the chosen reading."""
     if p.kind in ("country", "adm1"):
         if "acronym" in m.cues and p.kind == "adm1" and not _strong(m):
@@ -332,7 +341,7 @@ def _keep(d: _Doc, m: Mention, p: Place) -> bool:
     if "prev:to" in m.cues and d.text[max(0, m.start - 13):m.start].lower().rstrip().endswith("according to"):
         return p.kind == "country" or d.is_capital(p)  # "according to Fedorov": a source, not a place
     pop = p.population or 0
-    in_doc = p.country_code in d.countries or (d.war and p.country_code in _WAR_COUNTRIES)
+    in_doc = p.country_code in d.countries or (d.war and p.country_code in WAR_COUNTRIES)
     weak = _weak(m)
     if "acronym" in m.cues:
         return False
@@ -347,7 +356,7 @@ def _keep(d: _Doc, m: Mention, p: Place) -> bool:
     return pop >= 50_000 or (in_doc and pop >= 1_000) or (in_doc and _cued(m))
 
 
-def _container(d: _Doc, text: str, m: Mention, resolved_by_start: dict[int, Place],
+def _container(d: DocContext, text: str, m: Mention, resolved_by_start: dict[int, Place],
                sentence_regions: dict[int, list[Place]] | None = None) -> Place | None:
     """A region named right after the mention ("Rylsk, Kursk region", "X in the Y region"),
     else the only ADM1 region phrase of the same sentence."""
@@ -368,6 +377,8 @@ def _container(d: _Doc, text: str, m: Mention, resolved_by_start: dict[int, Plac
 
 # Between a name and the region that contains it: ", in the ", " in Ukraine's southern ", " (".
 _IN_REGION_GAP = re.compile(
+    r"(?:\s+(?:village|town|city|settlement|hamlet))?"  # "X village in the Y region"
+    r"(?:\s+on\s+(?:[A-Z][a-z]+|\d{1,2})(?:\s+(?:[A-Z][a-z]+|\d{1,2}))?)?"  # "X on May 18 in the Y region"
     r"(?:\s*,\s*(?:in\s+)?|\s+(?:in|of)\s+)(?:the\s+)?(?:(?:[a-z]+ern|border|frontline|front-line|occupied|neighbouring|neighboring)\s+)?"
     r"|\s*\(\s*"
 )
@@ -396,6 +407,11 @@ def _stated_containers(text: str, mentions: list[Mention], first: list[Place | N
             at, q = k + 2, first[k + 2]  # "X in Ukraine's Y region"
         elif q.kind == "adm1" and _IN_REGION_GAP.fullmatch(gap):
             pass
+        elif q.kind == "place" and _IN_REGION_GAP.fullmatch(gap) and any(p.kind == "adm1" for p in cands[at]):
+            # "Sobolivka in Kharkiv": the region of that name, or the city itself
+            q = next(p for p in cands[at] if p.kind == "adm1")
+            out[m.start] = [q, first[at]]
+            continue
         elif q.kind == "place" and (n.kind_hint == "district" and _DISTRICT_GAP.fullmatch(gap) or _NEAR_GAP.fullmatch(gap)):
             pass  # "X, Y district" (the district centre), "X near Y"
         else:
@@ -417,7 +433,7 @@ def _share_containers(mentions: list[Mention], stated: dict[int, list[Place]], u
     return out
 
 
-def _unlisted_mentions(d: _Doc, mentions: list[Mention], stated: dict[int, list[Place]]) -> set[int]:
+def _unlisted_mentions(d: DocContext, mentions: list[Mention], stated: dict[int, list[Place]]) -> set[int]:
     """Starts of mentions the text calls places even if the gazetteer lacks them: a settlement noun
     ("the village of X", "X village", "the villages of A and B"), or a locative preposition and a
     stated container ("near X in the Y region"); in a war report also a district ("X district") and
@@ -433,7 +449,7 @@ def _unlisted_mentions(d: _Doc, mentions: list[Mention], stated: dict[int, list[
             if m.start in stated:
                 groups.update(c for c in m.cues if c.startswith("group:"))
     for m in mentions:  # "shelled A, B and C in the Y region"
-        if m.kind_hint is None and any(c in groups for c in m.cues) and d.war \
+        if m.kind_hint is None and any(c in groups for c in m.cues) and d.war and m.start not in d.inside \
                 and not any(c in _UNLISTED_VETO or c == "initial" for c in m.cues):
             out.add(m.start)
     return out
@@ -441,7 +457,7 @@ def _unlisted_mentions(d: _Doc, mentions: list[Mention], stated: dict[int, list[
 
 def _contained(m: Mention) -> bool:
     """"near X", "struck X", "A, B and X": a preposition, a verb of attack or a list before the name."""
-    return any(c.startswith("prev:") and (c[5:] in CONTAINED_PREPS or c[5:] in _ATTACK_OBJECT_PREVS or c[5:] in ("and", "or"))
+    return any(c.startswith("prev:") and (c[5:] in CONTAINED_PREPS or c[5:] in ATTACK_OBJECT_PREVS or c[5:] in ("and", "or"))
                for c in m.cues)
 
 
@@ -475,9 +491,9 @@ def resolve_mentions(doc: Document, sentences: list[Sentence], mentions: list[Me
 
 def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Mention], gazetteer):
     """:func:`resolve_mentions` plus counts of dropped candidates (``unknown``, ``weak``)."""
-    d = _Doc(gazetteer, doc.text)
+    d = DocContext(gazetteer, doc.text)
     text = doc.text
-    low_words = _words(text)
+    low_words = words_of(text)
     n_war = sum(1 for w in low_words if w in _WAR_CUES)
     d.war = n_war >= 2 or (n_war == 1 and any(w in EVENT_WORDS for w in low_words))
     for w in low_words:
@@ -493,9 +509,19 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
             gap = text[mentions[k - 2].end:m.start]  # "X, a town in Ukraine's Y"
         if m.kind_hint is None and mentions[k - 1].sentence == m.sentence and _inside_re().fullmatch(gap):
             d.inside.add(m.start)
-            if not any(p.kind == "adm1" for p in cands[k]):
-                cands[k] = cands[k] + [p for p in d.search(f"{m.lookup} region", kind="adm1")
-                                       if p.kind == "adm1" and p.score >= 0.5][:2]
+    # "shelling in northern Chernihiv", "two villages in Luhansk and one in Donetsk": a direction
+    # adjective or settlements said to lie in Y make Y the region.
+    for k, m in enumerate(mentions):
+        if m.kind_hint is None and (any(c[5:] in DIRECTION_WORDS for c in m.cues if c.startswith("prev:"))
+                                    or _settlements_in_before().search(text, max(0, m.start - 40), m.start)):
+            d.inside.add(m.start)
+    tally_inside = {c for m in mentions if m.start in d.inside for c in m.cues if c.startswith("group:")}
+    for k, m in enumerate(mentions):
+        if m.kind_hint is None and "prev:in" in m.cues and tally_inside & set(m.cues):
+            d.inside.add(m.start)  # "... in Luhansk and one in Donetsk"
+        if m.start in d.inside and not any(p.kind == "adm1" for p in cands[k]):
+            cands[k] = cands[k] + [p for p in d.search(f"{m.lookup} region", kind="adm1")
+                                   if p.kind == "adm1" and p.score >= 0.5][:2]
     hints = [_country_code(d, m.country_hint) for m in mentions]
     _index_cells(d, mentions, cands)
     # Round 1: unambiguous evidence (countries, region phrases) feeds the country profile.
@@ -548,7 +574,7 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
                 cs = []
         p, conf = _choose(d, m, cs, container, h, anchors)
         if p is None and m.start in unlisted:
-            role = _role(d, text, sent_of.get(m.sentence), m, None, container)
+            role = role_of(d, text, sent_of.get(m.sentence), m, None, container)
             prec = _unlisted_precision(container)
             out.append(ResolvedMention(m.start, m.end, m.surface, m.sentence, None, role, prec, 0.5, m.cues, container))
             continue
@@ -563,24 +589,15 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
         d.chosen.setdefault(m.lookup.casefold(), p)
         by_start[m.start] = p
         sent = sent_of.get(m.sentence)
-        role = _role(d, text, sent, m, p)
+        role = role_of(d, text, sent, m, p)
         out.append(ResolvedMention(m.start, m.end, m.surface, m.sentence, p, role, _precision(m, p, text), conf, m.cues))
-    out = _propagate_lists(text, out)
-    out = _propagate_containers(text, out)
-    out = _near_reference(text, out)
-    out = _descriptors(text, out)
+    out = propagate_lists(text, out)
+    out = propagate_containers(text, out)
+    out = near_reference(text, out)
+    out = descriptors(text, out)
     if dropped:
         log.debug("%s: dropped %s", doc.id, dict(dropped))
     return out, dropped
-
-
-@lru_cache(maxsize=1)
-def _word_re() -> re.Pattern:
-    return re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
-
-
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in _word_re().findall(text)]
 
 
 def _precision(m: Mention, p: Place, text: str) -> int:
@@ -590,328 +607,11 @@ def _precision(m: Mention, p: Place, text: str) -> int:
         return 3
     if m.kind_hint in ("district", "sector") or (m.kind_hint == "county" and p.kind == "place"):
         return 2
-    before = [w for w in _prev_words(text, m.start, 6) if w not in ("village", "town", "city", "settlement", "of")]
+    before = [w for w in prev_words(text, m.start, 6) if w not in ("village", "town", "city", "settlement", "of")]
     if before and (before[-1] in NEAR_PREPS or before[-2:] in (["close", "to"], ["outskirts", "of"])):
         return 2
     return 1
 
 
-# ---------------------------------------------------------------- roles
-
-_AUX = frozenset("also has have had is was were are will would could can may might must then meanwhile reportedly allegedly already has now further still once again itself on".split())
-_SUBJECT_OPENERS = frozenset(", and but that while as when because although though since so after before if where which".split())
-_ACTOR_OBJECT_PREVS = frozenset(
-    "accused accuses urged urges told warned warns asked pressed called on with between against supports support "
-    "sanctions by favoring favouring favours dislodge pressure pressured help helps helping supported supporting "
-    "arm arming fund funding sanction sanctioned condemned criticised criticized blamed blames setback".split()
-)
-_PARTY_NOUNS = frozenset(
-    "officials official delegation delegations representatives negotiators team envoys guarantees guarantee "
-    "support aid assistance help weapons donors commitment commitments setback loans sanctions".split()
-)
-_ATTACK_OBJECT_PREVS = frozenset(
-    "attacked attack attacking struck strike striking hit hitting shelled shelling bombed bombing targeted targeting "
-    "captured capture seized liberated recaptured retook entered encircled stormed pounded raided invaded "
-    "on over near in at outside across into around toward towards inside within throughout".split()
-)
-_TARGET_NOUNS = frozenset(
-    "shelling bombing bombardment bombardments attack attacks strike strikes outskirts capture liberation "
-    "encirclement storming defence defense siege recapture fall destruction evacuation suburbs".split()
-)
-_BACKGROUND_PREVS = frozenset("invasion war conflict aggression occupation".split())
 
 
-def _next_words(text: str, end: int, n: int = 5, limit: int | None = None) -> list[str]:
-    """Lower-cased words after ``end``, not beyond ``limit`` (the sentence end)."""
-    stop = end + 80 if limit is None else min(end + 80, limit)
-    return [w.lower() for w in _word_re().findall(text[end:stop])][:n]
-
-
-def _prev_words(text: str, start: int, n: int = 4) -> list[str]:
-    """Words before ``start``, articles and direction adjectives left out."""
-    words = [w.lower() for w in _word_re().findall(text[max(0, start - 60):start])]
-    return [w for w in words if w not in _SKIP_PREV][-n:]
-
-
-_SKIP_PREV = frozenset(
-    "the a an northern southern eastern western central northeastern northwestern southeastern southwestern "
-    "north-eastern north-western south-eastern south-western occupied annexed frontline front-line border "
-    "russian ukrainian russian-occupied russian-controlled ukrainian-controlled neighbouring neighboring".split()
-)
-
-
-def _is_state(d: "_Doc", p: Place, m: Mention) -> bool:
-    """A country, a national capital or a seat of power: can stand for a government."""
-    if "seat_of_power" in m.cues or m.lookup.casefold() in SEATS_OF_POWER:
-        return True
-    if p.kind == "country":
-        return True
-    return p.kind == "place" and d.is_capital(p)
-
-
-def _role(d: _Doc, text: str, sent: Sentence | None, m: Mention, p: Place | None, container: Place | None = None) -> str:
-    """event_location, actor_metonym or other, from the grammar around the mention.
-
-    ``p`` is None for a place the gazetteer lacks; ``container`` then gives its country.
-    """
-    if "dateline" in m.cues:
-        return OTHER
-    state = p is not None and _is_state(d, p, m)
-    known = p or container
-    if "seat_of_power" in m.cues:
-        return ACTOR_METONYM
-    after = text[m.end:m.end + 3]
-    possessive = after[:2] in ("’s", "'s", "ʼs") or after[:1] in ("’", "'") and m.surface.endswith("s")
-    nxt = _next_words(text, m.end + (2 if possessive else 0), limit=sent.end if sent else None)
-    prev = _prev_words(text, m.start)
-    s_words = _sentence_words(d, sent)
-    eventful = bool(s_words & EVENT_WORDS)
-    venue = bool(s_words & VENUE_WORDS)
-    # Possessive + organ/official/force/media/territory.
-    if possessive and nxt:
-        head = _np_head(nxt)
-        if head in MEDIA_NOUNS or (nxt[0] in ("state", "state-run") and head in MEDIA_NOUNS):
-            return OTHER
-        if nxt[0] in OFFICIAL_NOUNS and not state:
-            return OTHER  # "the Rostov region's governor"
-        if any(w in ORGAN_NOUNS for w in nxt[:3]) and not any(w in ("region", "oblast", "territory", "city", "border") for w in nxt[:2]):
-            return ACTOR_METONYM if state else OTHER
-        if state and _verb_follows(nxt):
-            return ACTOR_METONYM
-        if state and not _place_follows(text, m.end + 2) and not any(
-                w in ("region", "oblast", "territory", "border", "city", "capital", "soil", "airspace", "coast")
-                for w in nxt[:3]):
-            return ACTOR_METONYM  # "Russia's harsh response", "Kyiv's willingness"
-    # "Kremlin spokesman", "Ukraine drones", "U.S. President", "Kyiv regime".
-    if nxt and not possessive and nxt[0] in ORGAN_NOUNS and nxt[0] not in ("border", "air"):
-        if state:
-            return ACTOR_METONYM
-        if nxt[0] in OFFICIAL_NOUNS:
-            return OTHER
-    if nxt and not possessive and nxt[0] in OFFICIAL_NOUNS:
-        return OTHER
-    if nxt and not possessive and nxt[0] == "air" and len(nxt) > 1 and nxt[1] in ("force", "defence", "defense"):
-        return ACTOR_METONYM if state else OTHER
-    # "President of X", "government of X"; "invasion of X", "war in X".
-    if len(prev) >= 2 and prev[-1] in ("of", "in", "against", "on") and prev[-2] in _BACKGROUND_PREVS:
-        return OTHER
-    if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in _TARGET_NOUNS:
-        return EVENT_LOCATION  # "the shelling of X", "the outskirts of X", "the capture of X"
-    if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in ORGAN_NOUNS:
-        return ACTOR_METONYM if state else OTHER
-    # Subject of an agency verb: "Russia attacked", "Moscow accused", "Washington hopes".
-    if state and _is_subject(text, m) and _verb_follows(nxt):
-        return ACTOR_METONYM
-    if state and nxt and nxt[0].endswith("ing") and nxt[0] in ACTOR_VERBS:
-        return ACTOR_METONYM  # "with Washington hoping", "Moscow saying"
-    if state and prev and prev[-1] in _ACTOR_OBJECT_PREVS and not (prev[-1] in ("on", "against") and eventful):
-        if prev[-1] != "with" or venue or not eventful:
-            return ACTOR_METONYM
-    if state and prev and (prev[-1] == "between" or (prev[-1] == "and" and "between" in prev[-4:-1])):
-        return ACTOR_METONYM  # "talks between Moscow and Kyiv"
-    if state and len(prev) >= 2 and prev[-1] in ("from", "for", "to") and prev[-2] in _PARTY_NOUNS:
-        return ACTOR_METONYM  # "officials from Ukraine", "guarantees for Ukraine", "donors to Kyiv"
-    if state and nxt[:1] == ["and"] and len(nxt) >= 3 and (nxt[2] in ORGAN_NOUNS or nxt[1] in ORGAN_NOUNS):
-        return ACTOR_METONYM  # "U.S. and Russian officials"
-    local = set(_prev_words(text, m.start, 7))
-    if prev and prev[-1] in ("in", "at") and (local & VENUE_WORDS or (venue and not eventful)):
-        return OTHER
-    if "hyphen_adj" in m.cues:
-        return OTHER
-    if m.kind_hint == "sector":
-        return EVENT_LOCATION
-    if len(prev) >= 2 and prev[-1] in ("of", "from") and (prev[-2] in _REFERENCE_WORDS or prev[-2].endswith("ern")):
-        return OTHER  # "60 km from X", "north of X": a reference point
-    if _distance_before().search(text[max(0, m.start - 80):m.start]):
-        return OTHER  # "60 miles from the city of X"
-    if prev and prev[-1] == "from":
-        return EVENT_LOCATION if local & _LEAVE_WORDS else OTHER
-    if prev and prev[-1] in ("to", "towards", "toward") and (local & _MOTION_WORDS):
-        return OTHER
-    if _official_before().search(text[max(0, m.start - 80):m.start]):
-        return OTHER  # "the governor of X", "administration in X", "governor of Russia's X"
-    if prev and prev[-1] in ("visited", "visiting", "visit", "visits", "toured"):
-        return OTHER
-    if s_words & _ALERT_WORDS and not s_words & _HIT_WORDS:
-        return OTHER  # alert-only areas
-    if state or (p is not None and p.kind == "country"):
-        if _passive_event(nxt) or (nxt[:2] in (["came", "under"], ["comes", "under"])):
-            return EVENT_LOCATION  # "Kyiv was hit", "Kyiv came under attack"
-        if eventful and prev and prev[-1] in _ATTACK_OBJECT_PREVS:
-            return EVENT_LOCATION
-        if eventful and ("region_phrase" in m.cues or "after_possessive" in m.cues):
-            return EVENT_LOCATION
-        return OTHER
-    if eventful or (d.war and (known is None or known.country_code in _WAR_COUNTRIES)):
-        return EVENT_LOCATION
-    return OTHER
-
-
-_REFERENCE_WORDS = frozenset(
-    "km kilometres kilometers kilometre kilometer miles mile metres meters north south east west northeast "
-    "northwest southeast southwest distance far away capital".split()
-)
-@lru_cache(maxsize=1)
-def _official_before() -> re.Pattern:
-    """A title of a regional or city official right before the mention."""
-    nouns = "governor|mayor|head|administration|administrator|chief|council|prosecutor|police|authorities|officials|spokesman|spokeswoman|residents|native|patron saint"
-    return re.compile(
-        r"\b(?:" + nouns + r")\s+(?:of|in|for)\s+(?:the\s+)?(?:[A-Z][\w-]*[’']s\s+)?(?:[a-z-]+\s+){0,2}$"
-    )
-@lru_cache(maxsize=1)
-def _distance_before() -> re.Pattern:
-    return re.compile(
-        r"\b(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?)\s+(?:[a-z]+\s+){0,2}(?:from|of|away from)\s+"
-        r"(?:the\s+)?(?:(?:city|town|village|settlement) of\s+)?$"
-    )
-
-
-_LEAVE_WORDS = frozenset("withdraw withdrew withdrawing withdrawn withdrawal retreat retreated retreating pulled pull "
-                         "ousted expelled driven pushed liberated liberation recaptured".split())
-_MOTION_WORDS = frozenset("heading headed flying flew travel travelled traveled went returned moved evacuated fled "
-                          "direction trip visit route flights sent deported transported bound".split())
-_ALERT_WORDS = frozenset("warning warnings alert alerts siren sirens alarm alarms".split())
-_HIT_WORDS = frozenset("hit struck killed injured wounded damaged destroyed explosion explosions blast blasts "
-                       "shot intercepted downed fire debris".split())
-
-
-def _place_follows(text: str, pos: int) -> bool:
-    """A capitalised name (after optional lower-case adjectives) follows: "Ukraine's southern Kherson"."""
-    return bool(re.match(r"\s+(?:[a-z-]+\s+){0,2}[A-Z]", text[pos:pos + 60]))
-
-
-def _sentence_words(d: _Doc, sent: Sentence | None) -> frozenset[str]:
-    """The lower-cased words of a sentence, computed once per sentence."""
-    if sent is None:
-        return frozenset()
-    key = ("sw", sent.index)
-    hit = d.lookups.get(key)
-    if hit is None:
-        hit = d.lookups[key] = frozenset(_words(sent.text))
-    return hit
-
-
-def _np_head(words: list[str]) -> str:
-    """The head of a short noun phrase: the last word before a verb or preposition."""
-    head = words[0]
-    for w in words[:3]:
-        if w in ("said", "says", "has", "had", "was", "is", "of", "in", "on", "and", "that", "to"):
-            break
-        head = w
-    return head
-
-
-_BE = frozenset("is was were are be been being".split())
-
-
-def _passive_event(nxt: list[str]) -> bool:
-    """"was hit", "has been struck", "were attacked again": the subject suffered the event."""
-    k = 0
-    while k < min(len(nxt), 5) and (nxt[k] in _AUX or nxt[k] in _BE or nxt[k].endswith("ly")):
-        if nxt[k] in _BE and k + 1 < len(nxt) and nxt[k + 1] in EVENT_WORDS:
-            return True
-        k += 1
-    return False
-
-
-def _verb_follows(nxt: list[str]) -> bool:
-    """An agency verb starts the predicate (after auxiliaries, adverbs, "and Y"); not a passive."""
-    k = 0
-    while k < min(len(nxt), 6):
-        w = nxt[k]
-        if w in _BE and k + 1 < len(nxt) and (nxt[k + 1] in EVENT_WORDS or nxt[k + 1].endswith("ed")):
-            return False  # "Kyiv was hit", "Russia was targeted"
-        if w in ACTOR_VERBS or (len(w) > 4 and w.endswith("ed") and w not in EVENT_WORDS) or w in ("has", "have", "had"):
-            return True
-        if w == "been":
-            return False  # passive: "X has been hit"
-        if w in _AUX or w.endswith("ly"):
-            k += 1
-            continue
-        if w == "and" and k == 0 and len(nxt) > 2:
-            k += 2  # "Ukraine and Russia exchanged"
-            continue
-        return False
-    return False
-
-
-def _is_subject(text: str, m: Mention) -> bool:
-    """Nothing but a clause opener between the mention and the clause start."""
-    before = text[max(0, m.start - 40):m.start]
-    stripped = before.rstrip(" \u00a0“\"‘'(")
-    if not stripped or stripped[-1] in ".!?\n:;—–-":
-        return True
-    words = _word_re().findall(stripped[-20:])
-    if stripped.endswith(","):
-        return True
-    if words and (words[-1].lower() in _SUBJECT_OPENERS or words[-1].lower() in SPEECH_VERBS):
-        return True
-    if words and words[-1].lower() == "the":
-        return True
-    return False
-
-
-def _propagate_lists(text: str, out: list[ResolvedMention]) -> list[ResolvedMention]:
-    """Members of one coordinated list share the role of its event members."""
-    if not out:
-        return out
-    result = list(out)
-    i = 0
-    while i < len(result):
-        j = i
-        while j + 1 < len(result) and result[j + 1].sentence == result[i].sentence and \
-                re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*", text[result[j].end:result[j + 1].start]):
-            j += 1
-        if j > i:
-            roles = {r.role for r in result[i:j + 1]}
-            if EVENT_LOCATION in roles and ACTOR_METONYM not in roles:
-                for k in range(i, j + 1):
-                    r = result[k]
-                    if r.role != EVENT_LOCATION:
-                        result[k] = replace(r, role=EVENT_LOCATION)
-        i = j + 1
-    return result
-
-
-def _near_reference(text: str, out: list[ResolvedMention]) -> list[ResolvedMention]:
-    """"the town of X, near Y": Y is a reference point once a closer place is named."""
-    result = list(out)
-    for k in range(1, len(result)):
-        a, b = result[k - 1], result[k]
-        if a.sentence == b.sentence and a.role == EVENT_LOCATION and b.role == EVENT_LOCATION \
-                and (a.place is not None or a.container is not None) and \
-                re.fullmatch(r",?\s*near\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?", text[a.end:b.start]):
-            result[k] = replace(b, role=OTHER)
-    return result
-
-
-# "the Black Sea port of X", "the Azov coastal city of X": the first place describes the second.
-_DESCRIBES_NEXT = re.compile(r"\s+(?:(?:port|resort|coastal|frontline|front-line|border|industrial)\s+)?"
-                             r"(?:port|city|town|village|resort|naval\s+base)\s+of\s+", re.I)
-
-
-def _descriptors(text: str, out: list[ResolvedMention]) -> list[ResolvedMention]:
-    """A place that only describes the next one ("the Black Sea port of Novorossiysk") is not where it happened."""
-    result = list(out)
-    for k in range(len(result) - 1):
-        a, b = result[k], result[k + 1]
-        if a.role == EVENT_LOCATION and a.sentence == b.sentence and _DESCRIBES_NEXT.fullmatch(text[a.end:b.start]):
-            result[k] = replace(a, role=OTHER)
-    return result
-
-
-def _propagate_containers(text: str, out: list[ResolvedMention]) -> list[ResolvedMention]:
-    """"Russia's Kursk region", "Ukraine's Dnipro", "Rylsk, Kursk region": a container
-    of an event location is an event location too."""
-    result = list(out)
-    for k in range(len(result) - 1):
-        a, b = result[k], result[k + 1]
-        gap = text[a.end:b.start]
-        if b.role == EVENT_LOCATION and a.role != EVENT_LOCATION and a.place and b.place and \
-                re.fullmatch(r"[’'ʼ]s\s+(?:[a-z-]+\s+){0,2}", gap) and a.role == OTHER:
-            result[k] = replace(a, role=EVENT_LOCATION)
-        if a.role == EVENT_LOCATION and b.role == OTHER and b.place and (a.place or a.container) and \
-                text[b.end:b.end + 2] not in ("’s", "'s") and \
-                b.place.kind in ("adm1", "country") and re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?", gap):
-            result[k + 1] = replace(b, role=EVENT_LOCATION)
-    return result
