@@ -131,8 +131,12 @@ def choropleth_tooltip(region_name: str, count: int) -> str:
     return f"{esc(region_name)}: {count} event{'s' if count != 1 else ''}"
 
 
-def claim_popup(claim: AreaClaim, *, drawn_km2: float | None, supplied: bool, supplied_label: str | None = None) -> str:
-    """Popup of a control area: the claim, claimant, date, claimed and drawn areas, and how it was drawn."""
+def claim_popup(claim: AreaClaim, *, drawn_km2: float | None, supplied: bool, supplied_label: str | None = None,
+                note: str | None = None) -> str:
+    """Popup of a claimed area: the claim, claimant, date, source, claimed and drawn areas, and how it was drawn.
+
+    ``note`` says how an indicative zone was placed ("grown from the border with Ukraine").
+    """
     region = claim.region.name if claim.region else "unknown region"
     claimed = (
         f"{esc(claim.qualifier) + ' ' if claim.qualifier else ''}{claim.area_km2:,.0f} km²"
@@ -146,29 +150,35 @@ def claim_popup(claim: AreaClaim, *, drawn_km2: float | None, supplied: bool, su
         _row("Date", esc(_date(claim.date))),
     ]
     if supplied:
-        rows.append(_row("Drawn", f"supplied control area{': ' + esc(supplied_label) if supplied_label else ''}, "
+        rows.append(_row("Drawn", f"area of control from {esc(supplied_label or 'a file')}, "
                                   f"{drawn_km2:,.0f} km² inside {esc(region)} (claimed {claimed})"))
     elif drawn_km2 is not None:
-        near = ", ".join(p.name for p in claim.near)
-        rows.append(_row("Drawn", f"INDICATIVE zone of {drawn_km2:,.0f} km² along the border"
-                                  f"{' toward ' + esc(near) if near else ''}; not a mapped front line"))
+        rows.append(_row("Drawn", f"INDICATIVE zone of {drawn_km2:,.0f} km², {esc(note or 'sized from the claim')}; "
+                                  "its shape and place are drawn by rule, not reported"))
     rows.append(_row(f"Sources ({len(claim.sources)})", sources_html(claim.sources) or "none"))
-    head = "Reported area of control" if supplied else "INDICATIVE area of control (sized from a claim)"
+    head = "Claimed area of control" if supplied else "INDICATIVE area of control (sized from a claim)"
     return f'<div class="sm-popup"><b>{esc(head)}</b><table style="font-size:12px">{"".join(rows)}</table></div>'
 
 
-def claim_tooltip(claim: AreaClaim, supplied: bool) -> str:
+def claim_tooltip(claim: AreaClaim, supplied: bool, drawn_km2: float | None = None) -> str:
+    """The hover label of a claimed area: INDICATIVE (or reported), who, how much of where, claimant and date."""
     region = claim.region.name if claim.region else "unknown region"
     area = f"{claim.area_km2:,.0f} km²" if claim.area_km2 is not None else "area not stated"
-    tag = "reported" if supplied else "INDICATIVE"
-    return f"{tag}: {esc(side_name(claim.controller))}, {esc(area)} of {esc(region)} ({esc(claim.claimant or 'claimant not stated')}, {esc(_date(claim.date))})"
+    qual = f"{claim.qualifier} " if claim.qualifier and claim.area_km2 is not None else ""
+    tag = "from a control file" if supplied else "INDICATIVE"
+    drawn = f" · drawn {drawn_km2:,.0f} km²" if drawn_km2 is not None else ""
+    return (f"{tag}: {esc(side_name(claim.controller))}, {esc(qual + area)} of {esc(region)} claimed"
+            f"<br>{esc(claim.claimant or 'claimant not stated')}, {esc(_date(claim.date))}{esc(drawn)}")
 
 
-def overlay_popup(kind: str, name: str | None, date: dt.date | None, source: str, km2: float | None = None) -> str:
-    """Popup of a feature from a --control or --frontline file."""
+def overlay_popup(kind: str, name: str | None, date: dt.date | None, source: str, km2: float | None = None,
+                  note: str | None = None) -> str:
+    """Popup of a feature from a --control or --frontline file (``note``: how it was derived)."""
     rows = [_row("From file", esc(source)), _row("Date", esc(_date(date)))]
     if name:
         rows.insert(0, _row("Name", esc(name)))
     if km2 is not None:
         rows.append(_row("Area", f"{km2:,.0f} km² (geodesic)"))
+    if note:
+        rows.append(_row("How", esc(note)))
     return f'<div class="sm-popup"><b>{esc(kind)}</b><table style="font-size:12px">{"".join(rows)}</table></div>'

@@ -101,6 +101,35 @@ def countries(path: str | os.PathLike | None = None) -> tuple[str, ...]:
     return tuple(sorted(set(cc)))
 
 
+def assign_regions(places, regions: gpd.GeoDataFrame) -> list[int | None]:
+    """Row index in ``regions`` for each place (None for none or a country).
+
+    By GeoNames admin1 code, else ISO 3166-2 code, else the polygon the point lies in.
+    """
+    by_code: dict[str, int] = {}
+    for col in ("iso_code", "admin1_code"):
+        for i, code in enumerate(regions[col]):
+            if isinstance(code, str) and code:
+                by_code.setdefault(code, i)
+    out: list[int | None] = []
+    unresolved = []
+    for k, p in enumerate(places):
+        hit = None
+        if p is not None and p.kind != "country":
+            hit = by_code.get(p.admin1_code or "") if p.admin1_code else None
+            if hit is None and p.iso_code:
+                hit = by_code.get(p.iso_code)
+            if hit is None:
+                unresolved.append(k)
+        out.append(hit)
+    if unresolved:
+        pts = shapely.points([places[k].lon for k in unresolved], [places[k].lat for k in unresolved])
+        src, dst = regions.sindex.query(pts, predicate="intersects")
+        for s, d in zip(src, dst):
+            out[unresolved[s]] = out[unresolved[s]] if out[unresolved[s]] is not None else int(d)
+    return out
+
+
 # --- caching ----------------------------------------------------------------
 
 def _key(path) -> tuple[str, int, int]:
@@ -365,5 +394,5 @@ def _stem(text: str) -> str:
 
 __all__ = [
     "DATA", "COLUMNS", "RegionsError", "UnknownRegionError",
-    "load_regions", "region_polygon", "country_outline", "countries",
+    "load_regions", "region_polygon", "country_outline", "countries", "assign_regions",
 ]

@@ -19,6 +19,8 @@ SIDE_NAMES = {RU: "Russia", UA: "Ukraine", UNKNOWN: "unknown side"}
 INTERCEPTION_COLOUR = "#ef6c00"
 CONTROL_COLOURS = {RU: "#c62828", UA: "#1565c0", UNKNOWN: "#6a1b9a"}
 FRONTLINE_COLOUR = "#000000"
+#: Areas of control read from a file (which side holds them is the file's to say, not ours).
+SNAPSHOT_COLOUR = "#6a1b9a"
 OUTLINE_COLOUR = "#555555"
 SEA_COLOUR = "#dbe9f4"
 LAND_COLOUR = "#f7f5ef"

@@ -6,11 +6,14 @@ cycles the events it found (new ids, dates spread over 60 days) up to
 ``save_map``, embedded (offline) and CDN-linked. Prints a Markdown table.
 
     python scripts/bench_map.py --events 1000 10000 --browser
+    python scripts/bench_map.py --events 1000 --control deepstatemap_data_20250319.geojson
 
 With --browser each offline page is also opened in Debian's headless
 Chromium (/usr/bin/chromium, network blocked): seconds until the map is
 drawn, markers and cluster icons in the DOM at the first view, and the
 time to zoom in one step (a proxy for "the page stays responsive").
+Before the table it times the indicative zones of the claims (uncached) and,
+with --control, reading the control files and deriving their front lines.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, nargs="*", default=[1000, 10000], help="event counts to render")
     ap.add_argument("--browser", action="store_true", help="also time the offline pages in headless Chromium")
+    ap.add_argument("--control", nargs="*", default=[], metavar="FILE", help="control files drawn on every page")
     args = ap.parse_args(argv)
 
     from maps.render import render_map, save_map
@@ -66,6 +70,7 @@ def main(argv=None) -> None:
     if not base:
         sys.exit("no located events to cycle")
     print(f"{len(base)} located events from the seeds and dev set, cycled; {len(claims)} area claims\n")
+    control = time_control(claims, args.control)
     print("| events | page | render s | save s | HTML MB | peak RSS MB |")
     print("|---:|---|---:|---:|---:|---:|")
     pages = []
@@ -74,7 +79,7 @@ def main(argv=None) -> None:
             events = cycled(base, n)
             for cdn in (False, True):
                 t0 = time.perf_counter()
-                m = render_map(events, claims, cdn=cdn, documents_count=n)
+                m = render_map(events, claims, cdn=cdn, documents_count=n, control=control)
                 t1 = time.perf_counter()
                 path = save_map(m, Path(tmp) / f"map-{n}-{cdn}.html")
                 t2 = time.perf_counter()
@@ -85,6 +90,37 @@ def main(argv=None) -> None:
                     pages.append((n, path))
         if args.browser:
             browser_table(pages)
+
+
+def time_control(claims, paths):
+    """Time the claims' zones (cache cleared) and the control files' snapshots and front lines; return the snapshots."""
+    from maps import zones
+    from maps.frontline import derived_front_lines
+    from maps.geodesy import geodesic_length_km
+    from maps.overlays import read_controls
+    from maps.regions import countries, country_outline, load_regions
+
+    load_regions()
+    zones._builtin_zone.cache_clear()
+    t0 = time.perf_counter()
+    drawn = [z for z in zones.claim_zones(claims) if z is not None]
+    t1 = time.perf_counter()
+    print(f"indicative zones: {len(drawn)} of {len(claims)} claims drawn in {t1 - t0:.2f} s "
+          f"({(t1 - t0) / max(1, len(claims)) * 1000:.0f} ms a claim, uncached)")
+    if not paths:
+        print()
+        return None
+    t0 = time.perf_counter()
+    snaps = read_controls(paths)
+    t1 = time.perf_counter()
+    outlines = {cc: country_outline(cc) for cc in countries()}
+    t2 = time.perf_counter()
+    lines = derived_front_lines([s.areas for s in snaps], outlines)
+    t3 = time.perf_counter()
+    km = sum(geodesic_length_km(g) for g in lines)
+    print(f"control: {len(snaps)} snapshots read in {t1 - t0:.2f} s; country outlines {t2 - t1:.2f} s; "
+          f"front lines ({km:,.0f} km) derived in {t3 - t2:.2f} s\n")
+    return snaps
 
 
 def browser_table(pages) -> None:

@@ -4,6 +4,7 @@ import datetime as dt
 import json
 import re
 
+import folium
 import geopandas as gpd
 import pytest
 from shapely.geometry import box, mapping
@@ -154,8 +155,81 @@ def test_supplied_control_area_replaces_indicative_one(tmp_path):
     assert supplied
     assert km2 == pytest.approx(gpd.GeoSeries([area], crs=4326).to_crs("ESRI:54009").area.iloc[0] / 1e6, rel=0.02)
     html = m.get_root().render()
-    assert "Reported areas of control (2)" in html and "Front lines (1)" in html
-    assert "control.geojson" in html
+    assert "Reported areas of control (1)" in html and "Front lines (1)" in html
+    assert "Control: control, 2025-03-17" in html
+    assert m.strikemap_counts["derived_front_lines"] == 0  # a front-line file was given
+
+
+def test_control_area_in_the_claimants_own_country_does_not_replace_the_zone(tmp_path):
+    """A file's areas show who holds ground in a country not theirs; a claim in one's own country is not that."""
+    sumy = adm1("Sumy", "UA")
+    control = tmp_path / "occupied_20250319.geojson"
+    control.write_text(json.dumps({"type": "Feature", "properties": {},
+                                   "geometry": mapping(box(sumy.lon - 0.3, sumy.lat - 0.2, sumy.lon + 0.3, sumy.lat + 0.2))}))
+    kursk_claim = sample()[1][0]
+    home = AreaClaim(UA, sumy, 30.0, None, "a commander", DAY2, (source("Ukraine holds 30 km² of Sumy."),), None,
+                     (place("Sumy", "UA"),), "home")
+    m = render_map([], [kursk_claim, home], control=control)
+    drawn = {cid: supplied for cid, _, supplied in m.strikemap_counts["claims_drawn"]}
+    assert drawn == {"claim1": False, "home": False}
+
+
+def test_deepstate_style_file_becomes_a_dated_layer_with_a_derived_front_line(tmp_path):
+    from control_files import occupied_shape, write_deepstate_like
+    from maps.regions import load_regions
+
+    path = write_deepstate_like(tmp_path, occupied_shape(load_regions()))
+    events, claims = sample()
+    m = render_map(events, claims, control=path, control_label="DeepStateMap.live https://deepstatemap.live")
+    counts = m.strikemap_counts
+    (title, km2), = counts["snapshots"]
+    assert title == "DeepStateMap.live, 2025-03-19" and km2 > 50_000
+    assert counts["derived_front_lines"] == 1
+    html = m.get_root().render()
+    assert "Control: DeepStateMap.live, 2025-03-19" in html and "Front line: DeepStateMap.live, 2025-03-19 (derived)" in html
+    assert 'Areas of control: DeepStateMap.live \\u003ca href=\\"https://deepstatemap.live\\"\\u003e' in html
+    assert counts["claims_drawn"] == [("claim1", pytest.approx(200.0, rel=0.01), False)]  # Kursk is not in it
+
+
+def test_control_labels_are_escaped(tmp_path):
+    path = tmp_path / "x.geojson"
+    path.write_text(json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(box(37, 47, 38, 48))}))
+    html = render_map([], control=[path], control_label=[EVIL[0] + " https://example.org/a?b=1&c=<x>"]).get_root().render()
+    assert EVIL[0] not in html and "<x>" not in html
+    assert '"Control: \\u0026lt;script\\u0026gt;alert(1)' in html  # the layer name, HTML- then JSON-escaped
+    assert '\\u003ca href=\\"https://example.org/a?b=1\\u0026amp;c=\\"\\u003e' in html  # the credit's link
+
+
+def test_several_control_files_give_one_layer_pair_per_date(tmp_path):
+    older = tmp_path / "held_2025-03-01.geojson"
+    newer = tmp_path / "held_2025-03-19.geojson"
+    older.write_text(json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(box(37.0, 47.5, 37.6, 48.2))}))
+    newer.write_text(json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(box(36.8, 47.5, 37.6, 48.2))}))
+    m = render_map(sample()[0], control=[newer, older])
+    assert [t for t, _ in m.strikemap_counts["snapshots"]] == ["held, 2025-03-01", "held, 2025-03-19"]
+    assert m.strikemap_counts["derived_front_lines"] == 2
+    shown = {g.layer_name: g.show for g in m._children.values() if isinstance(g, folium.FeatureGroup)}
+    assert [shown[k] for k in sorted(k for k in shown if k.startswith("Control: held"))] == [False, True]
+    assert not shown["Front line: held, 2025-03-01 (derived)"] and shown["Front line: held, 2025-03-19 (derived)"]
+
+
+def test_labels_are_never_permanent():
+    events, claims = sample()
+    html = render_map(events, claims, cdn=True).get_root().render()  # our script only, Leaflet linked
+    assert "permanent" not in html
+    assert "bindTooltip" in html and "sm-zone-label" in html  # hover labels; the zone's has its own style
+
+
+def test_one_far_outlier_leaves_the_view_on_the_theatre():
+    events, claims = sample()
+    washington = place("Washington", "US")
+    stray = Event("us", STRIKE, "air_drone_strike", RU, DAY2, "day", {"drone": 1},
+                  location=Location(washington, 1, "Washington"), sources=(source("A stray."),))
+    m = render_map([*events, stray], claims)
+    w, s, e, n = m.strikemap_counts["view"]
+    assert m.strikemap_counts["outside_view"] == 1
+    assert w > 20 and s > 40 and e < 50 and n < 60  # Ukraine and its neighbours, not the Atlantic
+    assert (w, s, e, n) == render_map(events, claims).strikemap_counts["view"]
 
 
 def test_regions_from_a_user_file(tmp_path):

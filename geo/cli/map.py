@@ -10,8 +10,14 @@ from geo.cli.batch_options import analyze_paths, batch_options, exit_status, use
 from geo.cli.options import force_opt, regions_opt
 
 control_opt = click.option(
-    "--control", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
-    help="Areas of control (GeoJSON, KML); replace the indicative zones drawn from claims.",
+    "--control", type=click.Path(exists=True, dir_okay=False), metavar="FILE", multiple=True,
+    help="Areas of control (a DeepStateMap-style GeoJSON as it is, KML, anything GDAL reads); "
+         "repeat for several dates. Each date is a layer with its front line derived from the areas' edge.",
+)
+control_label_opt = click.option(
+    "--control-label", metavar="TEXT", multiple=True,
+    help="The source of the --control files, shown on the map and credited (default: from the file name); "
+         "once for all files or once per file.",
 )
 frontline_opt = click.option(
     "--frontline", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
@@ -26,12 +32,13 @@ frontline_opt = click.option(
 @force_opt
 @regions_opt
 @control_opt
+@control_label_opt
 @frontline_opt
 @click.option("--title", metavar="TEXT", help="Map title (default: the number of reports and the dates).")
 @click.option("--cdn", is_flag=True, help="Load Leaflet from a CDN instead of embedding it (smaller page, needs network).")
 @user_errors
 def map_cmd(paths, published, outlet, workers, engine, scheduler, progress, outdir, force, regions,
-            control, frontline, title, cdn):
+            control, control_label, frontline, title, cdn):
     """Map reports: OUTDIR/map.html, events.geojson, area_claims.geojson,
     events.csv (ACLED-like), regions.csv and summary.md.
 
@@ -40,11 +47,13 @@ def map_cmd(paths, published, outlet, workers, engine, scheduler, progress, outd
     status is 1 if any failed.
 
     \b
-    strikemap map reports/ -o out/ --force && xdg-open out/map.html
+    strikemap map reports/ -o out/ --force --control deepstatemap_data_20250319.geojson
     """
     from geo.outputs.atomic import check_outdir
+    from maps.overlays import read_controls
 
     check_outdir(outdir, force)  # before any work
+    control = read_controls(control, control_label) or None  # a bad file fails here, before the analysis
     report = analyze_paths(paths, published=published, outlet=outlet, workers=workers, engine=engine,
                            scheduler=scheduler, progress=progress)
     report.write(outdir, force=force, cdn=cdn, regions=regions, control=control, frontline=frontline,

@@ -37,6 +37,7 @@ EVENT_COLUMNS = (
 CLAIM_COLUMNS = (
     "id", "controller", "region", "admin1_code", "country_code", "area_km2", "area_text",
     "qualifier", "claimant", "date", "near", "n_sources", "outlets", "evidence", "documents",
+    "indicative", "claimed_km2", "drawn_km2", "zone_basis",
 )
 
 # ACLED codebook (2023): actor names of the two state forces and the event
@@ -132,11 +133,21 @@ def events_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
                   [_point(e.location.place if e.location else None) for e in events])
 
 
-def claims_frame(claims: Iterable[AreaClaim]) -> gpd.GeoDataFrame:
-    """Area-of-control claims as a GeoDataFrame, located at their region's point."""
+def claims_frame(claims: Iterable[AreaClaim], zones: Sequence | None = None) -> gpd.GeoDataFrame:
+    """Area-of-control claims as a GeoDataFrame: each drawn as its indicative zone, else at its region's point.
+
+    ``zones``: one ``maps.zones.Zone`` (or None) per claim; by default the
+    map's zones on the built-in regions. ``indicative`` is true where the
+    geometry is such a zone (sized to the claim, placed by rule, not
+    reported); ``claimed_km2`` and ``drawn_km2`` give both areas.
+    """
     claims = list(claims)
-    rows = []
-    for c in claims:
+    if zones is None:
+        from maps.zones import claim_zones  # the map draws the zones; the table carries the same polygons
+
+        zones = claim_zones(claims)
+    rows, geometry = [], []
+    for c, zone in zip(claims, zones):
         first = c.sources[0] if c.sources else None
         rows.append({
             "id": c.id,
@@ -154,9 +165,16 @@ def claims_frame(claims: Iterable[AreaClaim]) -> gpd.GeoDataFrame:
             "outlets": _join(dict.fromkeys(s.outlet for s in c.sources if s.outlet)),
             "evidence": " ".join(first.sentence.split()) if first else None,
             "documents": _join(dict.fromkeys(s.document for s in c.sources)),
+            "indicative": zone is not None,
+            "claimed_km2": c.area_km2,
+            "drawn_km2": round(zone.drawn_km2, 2) if zone is not None else None,
+            "zone_basis": zone.basis if zone is not None else None,
         })
-    df = _frame(rows, CLAIM_COLUMNS, [_point(c.region) for c in claims])
-    df["area_km2"] = df["area_km2"].astype("Float64")
+        geometry.append(zone.geometry if zone is not None else _point(c.region))
+    df = _frame(rows, CLAIM_COLUMNS, geometry)
+    for col in ("area_km2", "claimed_km2", "drawn_km2"):
+        df[col] = df[col].astype("Float64")
+    df["indicative"] = df["indicative"].astype("boolean")
     return df
 
 
@@ -228,8 +246,9 @@ def _plain(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
     df["longitude"] = pd.Series(pd.NA, index=df.index, dtype="Float64")
     df["latitude"] = pd.Series(pd.NA, index=df.index, dtype="Float64")
     if present.any():
-        df.loc[present, "longitude"] = geom[present].x
-        df.loc[present, "latitude"] = geom[present].y
+        points = geom[present].representative_point()  # a zone's point inside it; a point itself
+        df.loc[present, "longitude"] = points.x
+        df.loc[present, "latitude"] = points.y
     return df
 
 
