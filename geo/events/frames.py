@@ -37,6 +37,10 @@ _WEAPON_NOUN = r"(?:drones?|UAVs?|missiles?|rockets?|strikes?|attacks?|shelling|
 _GRAMMAR = (
     # "drones launched by Ukraine", "missiles fired from Russia"
     re.compile(r"\b(?:launched|fired|sent|carried\s+out|conducted)\s+by\s+(?:the\s+)?(?P<side>" + _SIDE + r")", re.I),
+    # "shelling by the Armed Forces of Ukraine", "came under fire by Ukrainian troops", "struck by Russian drones"
+    re.compile(r"\b(?:shell(?:ing|ed)|fire|attacks?|attacked|strikes?|struck|hit|targeted|bombard(?:ment|ed)|raids?)\s+"
+               r"(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?(?:armed\s+forces\s+of\s+|army\s+of\s+|forces\s+of\s+)?"
+               r"(?P<side>" + _SIDE + r")(?!\s+(?:said|says|reported|claimed))", re.I),
     # "accused Ukraine of attacking"
     re.compile(r"\baccus\w+\s+(?P<side>" + _SIDE + r")\s+of\s+(?:an?\s+)?(?:attack|strik|launch|shell|target|bomb)", re.I),
     # "Russia attacked Ukraine with", "Russian forces shelled"
@@ -320,6 +324,18 @@ _EVENT_HINT = re.compile("|".join(
     + [r.pattern for _, r in WEAPON_PATTERNS] + [pat for pat, _ in lx.NO_CASUALTIES]), re.I)
 
 
+_BACKGROUND_RE = re.compile("|".join(lx.BACKGROUND), re.I)
+_YEAR_RE = re.compile(r"\b(?:in|since|during|of)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def is_background(text: str, published=None) -> bool:
+    """The clause tells the war's history ("since Moscow launched its invasion in 2022", "in 2014,
+    Russia annexed Crimea"), or an earlier year than the report's, not an attack being reported."""
+    if _BACKGROUND_RE.search(text):
+        return True
+    return published is not None and any(int(y) < published.year for y in _YEAR_RE.findall(text))
+
+
 def might_report_attack(text: str) -> bool:
     """Cheap test: does the clause hold any attack, weapon, interception or casualty word?"""
     return _EVENT_HINT.search(text) is not None
@@ -333,7 +349,7 @@ def read_frames(doc: Document, sentences: list[Sentence], mentions: list[Resolve
             continue
         for start, end in clause_spans(s):
             f = read_frame(doc, s, start, end, mentions)
-            if f.eventful and not find_areas(f.text):  # an area figure makes it a claim, not an event
-                frames.append(f)
+            if f.eventful and not find_areas(f.text) and not is_background(f.text, doc.published):
+                frames.append(f)  # an area figure makes it a claim, history makes it background
     return frames
 

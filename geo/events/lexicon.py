@@ -135,6 +135,16 @@ WAR_WORDS = (
     # than as accidents.
     r"explosions?", r"blasts?", r"debris",
 )
+# Clauses that tell the war's history, not an attack being reported: its start, annexations,
+# totals since a year ("since Moscow launched its special military operation in 2022").
+BACKGROUND = (
+    r"\b(?:launched|began|begun|started|start\s+of|beginning\s+of|outbreak\s+of)\s+(?:its\s+|the\s+|a\s+)?"
+    r"(?:full[-\s]scale\s+)?(?:special\s+military\s+operation|invasion|war\b|aggression)",
+    r"\bsince\s+(?:(?:19|20)\d\d|the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:war|invasion|conflict))",
+    r"\b(?:annex(?:ed|ation)|seceded|rejoined)\b",
+    r"\b(?:early|earlier)\s+in\s+(?:its|the)\s+(?:invasion|war)\b",
+    r"\bfor\s+(?:years|decades|the\s+(?:first|second|third)\s+time\s+since)\b",
+)
 # A clause in these moods does not report a strike that happened.
 HYPOTHETICAL = (
     r"\bif\b", r"\bwould\b", r"\bcould\b", r"\bwill\b", r"\bhalt(?:ed|ing)?\b", r"\bpause\b", r"\bceasefire\b",
