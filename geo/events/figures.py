@@ -83,8 +83,8 @@ def read_weapons(text: str, offset: int = 0) -> tuple[dict, dict, dict, dict, li
             continue  # "Kalibr cruise missiles": one weapon named twice
         if kind == "artillery" and re.fullmatch(r"shells?", m.group(0), re.I) and not re.search(
             r"\b(?:artillery|mortar|tank)\s+$", text[:m.start()], re.I
-        ):
-            continue  # "shells" alone are too often figurative
+        ) and not re.search(r"\b(?:fired|launched|shot|dropped)\s+(?:\S+\s+){1,3}$", text[max(0, m.start() - 40):m.start()], re.I):
+            continue  # "shells" alone are too often figurative; "fired 14 shells" is not
         q = _count_before(text, m.start(), quantities)
         if q is not None and q.start in counted:
             continue  # "five Iskander-K ground-launched cruise missiles": the count is taken

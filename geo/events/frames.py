@@ -44,7 +44,8 @@ _GRAMMAR = (
     # "accused Ukraine of attacking"
     re.compile(r"\baccus\w+\s+(?P<side>" + _SIDE + r")\s+of\s+(?:an?\s+)?(?:attack|strik|launch|shell|target|bomb)", re.I),
     # "Russia attacked Ukraine with", "Russian forces shelled"
-    re.compile(r"(?<![\w’'])(?P<side>" + _SIDE + r")\s+(?:(?:armed\s+)?forces\s+|troops\s+|military\s+|army\s+)?"
+    re.compile(r"(?<![\w’'])(?P<side>" + _SIDE + r")\s+(?:(?:armed\s+)?(?:forces|units|formations)\s+|troops\s+|military\s+|"
+               r"army\s+|fighters\s+|militants\s+|soldiers\s+|gunners\s+|artillery\s+|navy\s+|air\s+force\s+)?"
                r"(?:has\s+|have\s+|had\s+)?(?:again\s+|also\s+|once\s+again\s+|reportedly\s+)?" + _ATTACK_VERB + r"\b", re.I),
     # "a Ukrainian drone", "Russian strikes", "Russian missile attack"
     re.compile(r"\b(?P<side>Russian|Ukrainian)\s+(?:[a-z-]+\s+)?" + _WEAPON_NOUN + r"\b(?!\s+(?:said|says|reported|claimed))", re.I),

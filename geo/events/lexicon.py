@@ -92,6 +92,9 @@ SIDE_WORDS: dict[str, str] = {
     r"Russian\s+Federation": "RU",
     r"Ukraine(?:'s|’s)?": "UA", r"Ukrainian(?:s)?": "UA", r"Kyiv(?:'s|’s)?": "UA", r"Kiev(?:'s|’s)?": "UA",
     r"the\s+Kyiv\s+regime": "UA", r"the\s+Kiev\s+regime": "UA",
+    # The armed forces by their full names and the abbreviations Russian and Ukrainian sources use.
+    r"(?:the\s+)?Armed\s+Forces\s+of\s+Ukraine(?:\s+\(AFU\))?": "UA", r"AFU": "UA", r"ZSU": "UA",
+    r"(?:the\s+)?Armed\s+Forces\s+of\s+(?:the\s+)?Russian\s+Federation": "RU",
 }
 SIDE_RE = r"(?:" + "|".join(sorted(SIDE_WORDS, key=len, reverse=True)) + r")"
 
