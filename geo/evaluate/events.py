@@ -8,7 +8,8 @@ surfaces of their locations) and its area-of-control claims. The figures:
   which a predicted event of the same document lies there (any attacker, and
   with the right attacker). "Lies there": same country; for a gold country a
   country-level event; for a gold region, or a place without coordinates, the
-  same ADM1 unit; for a gold place, a predicted place within 25 km. A gold
+  same ADM1 unit (by the code of the gold's English region name when the gazetteer knows it,
+  else by its first word); for a gold place, a predicted place within 25 km. A gold
   container (country or region) of an event that also names a finer place is
   found by any predicted event inside it ("Kryvyi Rih ..., Ukraine").
 - **events placed right** (precision): predicted events lying at some gold
@@ -93,9 +94,16 @@ class EventScores:
 
 
 def _first_word(name: str | None) -> str:
-    """"Sumy Oblast" -> "sumy": how gold region names and ours are compared."""
+    """"Sumy Oblast" -> "sumy": how gold region names and ours are compared when no code is known."""
     words = (name or "").lower().replace("\u2019", "'").split()
     return words[0] if words else ""
+
+
+def _same_region(place, gold: dict) -> bool:
+    """The predicted place lies in the gold's ADM1 unit: by code when the gold's is known, else by name."""
+    if gold.get("adm1_code"):
+        return place.admin1_code == gold["adm1_code"]
+    return _first_word(place.admin1_name) == _first_word(gold.get("adm1"))
 
 
 def lies_at(place, gold: dict | None) -> bool:
@@ -107,7 +115,7 @@ def lies_at(place, gold: dict | None) -> bool:
     if place.kind == "country":
         return False
     if gold.get("kind") == "adm1_region" or gold.get("lat") is None or gold.get("lon") is None:
-        return _first_word(place.admin1_name) == _first_word(gold.get("adm1"))
+        return _same_region(place, gold)
     if place.kind == "adm1":
         return False
     return distance_km(place.lat, place.lon, gold["lat"], gold["lon"]) <= PLACE_KM
@@ -117,7 +125,7 @@ def _inside(place, gold: dict) -> bool:
     """A predicted sub-national place inside a gold container (country or region)."""
     if place is None or place.kind == "country" or place.country_code != gold.get("country"):
         return False
-    return gold.get("kind") == "country" or _first_word(place.admin1_name) == _first_word(gold.get("adm1"))
+    return gold.get("kind") == "country" or _same_region(place, gold)
 
 
 def _gold_place(places: Sequence[dict], surface: str) -> dict | None:

@@ -272,7 +272,8 @@ def attach_codes(docs: Sequence[GoldDocument], gazetteer) -> list[GoldDocument]:
       ADM1 from ``reverse(lat, lon)``.
     - GeoWebNews: ``get(geonameid)``; a country or ADM1 in the store is
       judged by code, anything else by distance.
-    - Dev set: English ADM1 names matched to the gazetteer's regions.
+    - Dev set: English ADM1 names matched to the gazetteer's regions, for the toponyms and for the
+      ``places`` the event scoring reads (``adm1_code``).
     - Adjectival uses in corpora without a type field (LGL, TR-News): see
       :func:`looks_adjectival`.
     A code that cannot be found falls back to judging by distance (or to
@@ -284,7 +285,12 @@ def attach_codes(docs: Sequence[GoldDocument], gazetteer) -> list[GoldDocument]:
     out = []
     for doc in docs:
         tops = tuple(_attach_one(t, doc, gazetteer, regions, is_name, cache) for t in doc.toponyms)
-        out.append(dataclasses.replace(doc, toponyms=tops))
+        annotations = doc.annotations
+        if annotations and annotations.get("places"):
+            # Event scoring compares regions by code too: "Oryol Oblast" and "Orel Oblast" are one unit.
+            places = [{**p, "adm1_code": regions.code(p.get("adm1"), p.get("country"))} for p in annotations["places"]]
+            annotations = {**annotations, "places": places}
+        out.append(dataclasses.replace(doc, toponyms=tops, annotations=annotations))
     return out
 
 
