@@ -112,3 +112,23 @@ def test_a_place_the_gazetteer_lacks_in_a_bare_named_region_stays_there(gazettee
     got = {m.surface: (m.place.name if m.place else None, m.container.name if m.container else None) for m in pd.mentions}
     assert got["Donetsk"] == ("Donetsk Oblast", None) and got["Kharkiv"] == ("Kharkiv Oblast", None)
     assert got["Zzyzxivka"] == (None, "Kharkiv Oblast")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Air defences destroyed 14 drones over Kursk territory and 16 over Voronezh territory.",
+     {"Kursk territory": "adm1", "Voronezh territory": "adm1"}),
+    ("They hit military facilities in three regions of Russia - Rostov, Lipetsk, and Volgograd.",
+     {"Rostov": "adm1", "Lipetsk": "adm1", "Volgograd": "adm1"}),
+    ("Drones attacked the Synelnykove and Nikopol districts of the Dnipropetrovsk region overnight.",
+     {"Dnipropetrovsk region": "adm1"}),
+    ("Officials said the shelling hit a village in Donetsk, Ukraine, on Monday.", {"Donetsk": "adm1"}),
+])
+def test_more_unit_shapes(text, expected, gazetteer):
+    pd = parse_text(text, gazetteer=gazetteer)
+    got = {m.surface: m.place.kind for m in pd.mentions if m.place is not None}
+    assert all(got.get(k) == v for k, v in expected.items()), got
+
+
+def test_a_lower_case_territory_is_a_region_only_after_a_regions_name(gazetteer):
+    pd = parse_text("The drones fell on Ukrainian territory and on Kyiv territory, officials said.", gazetteer=gazetteer)
+    assert not any(m.surface.startswith("Ukrainian") for m in pd.mentions)

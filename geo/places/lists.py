@@ -21,6 +21,7 @@ opener.
 from __future__ import annotations
 
 from geo.places.context import LIST_ADJECTIVES
+from geo.places.lexicon.cues import REGION_NOUNS as UNIT_NOUNS
 from geo.places.lexicon.stopwords import STOPWORDS
 from geo.places.tokens import Tok, adjacent
 
@@ -92,7 +93,10 @@ def members_before(toks: list[Tok], i: int, text: str) -> list[tuple[int, int]]:
 
 
 def opener_end(toks: list[Tok], i: int) -> int | None:
-    """Index of the first member after the plural noun at ``i`` and its opener, or None."""
+    """Index of the first member after the plural noun at ``i`` and its opener, or None.
+
+    "regions of Russia – A, B": the whole they belong to ("of Russia") is skipped.
+    """
     k = i + 1
     if k < len(toks) and toks[k].low == "such" and k + 1 < len(toks) and toks[k + 1].low == "as":
         k += 2
@@ -102,6 +106,12 @@ def opener_end(toks: list[Tok], i: int) -> int | None:
         return None
     if k < len(toks) and toks[k].low == "the":
         k += 1
+    if toks[k - 1].low == "of" or toks[k - 1].low == "the" and toks[k - 2].low == "of":
+        e = k
+        while e < len(toks) and toks[e].cap and e - k < MAX_MEMBER_WORDS:
+            e += 1
+        if e > k and e < len(toks) and toks[e].text in LIST_PUNCT:
+            k = e + 1  # "three regions of Russia - Rostov, Lipetsk and Volgograd"
     return k
 
 
@@ -120,8 +130,8 @@ def members_after(toks: list[Tok], i: int, text: str, stop) -> list[tuple[int, i
         while e < len(toks) and e - k < MAX_MEMBER_WORDS and toks[e].cap and adjacent(toks[e - 1], toks[e], text) \
                 and not toks[e - 1].possessive:
             e += 1
-        if stop(k, e):
-            break
+        if stop(k, e) or (e < len(toks) and toks[e].low in UNIT_NOUNS and not toks[e].cap):
+            break  # "districts of the Dnipropetrovsk region": a name with its own unit noun is no member
         items.append((k, e))
         k = skip_count(toks, e, +1)
         if k < len(toks) and toks[k].text == ",":

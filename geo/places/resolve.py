@@ -283,8 +283,8 @@ def _choose(d: DocContext, m: Mention, cands: list[Place], container: Place | No
 
 @lru_cache(maxsize=1)
 def _settlements_in_before() -> re.Pattern:
-    """"two villages in ", "settlements in the ": what lies in the next name is a region."""
-    return re.compile(r"\b(?:villages|towns|settlements|hamlets|communities|districts|raions)\s+in\s+(?:the\s+)?\Z", re.I)
+    """"two villages in ", "a village in ", "settlements in the ": what they lie in is a region."""
+    return re.compile(r"\b(?:villages?|towns|settlements?|hamlets?|communities|districts|raions)\s+in\s+(?:the\s+)?\Z", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -469,8 +469,8 @@ def _contained(m: Mention) -> bool:
 
 
 def _within(p: Place, container: Place) -> bool:
-    """``p`` lies in the ADM1 ``container``, or within 40 km of the town ``container``."""
-    if p.kind in ("country", "adm1"):
+    """``p`` lies in the country or ADM1 ``container``, or within 40 km of the town ``container``."""
+    if p.kind == "country" or (p.kind == "adm1" and container.kind != "country"):
         return False
     if container.kind == "adm1":
         return p.country_code == container.country_code and p.admin1_code == container.admin1_code

@@ -454,14 +454,18 @@ def _longest_name(text, toks, a, j, names: Names) -> int | None:
     return None
 
 
-def _region_after(toks, b) -> tuple[int, str] | None:
-    """(end index, kind) of a region noun after ``b``: "X region", "X border region", "X Oblast"."""
+def _region_after(toks, b, names: Names | None = None) -> tuple[int, str] | None:
+    """(end index, kind) of a region noun after ``b``: "X region", "X border region", "X Oblast";
+    a lower-case "territory" only after a first-level unit's name ("over Kursk territory")."""
     k = b
     if k < len(toks) and toks[k].low in REGION_INFIXES and k + 1 < len(toks):
         k += 1
     if k < len(toks) and toks[k].low in REGION_NOUNS and toks[k].low not in PLURAL_REGION_NOUNS:
         if toks[k].low in ("state", "territory", "front", "community") and not toks[k].cap:
-            return None
+            unit = toks[k].low == "territory" and names is not None and b >= 1 and \
+                any(p.kind == "adm1" for p in names.places(lookup_text([toks[b - 1]])))
+            if not unit:
+                return None
         return k + 1, REGION_NOUNS[toks[k].low]
     return None
 
@@ -505,7 +509,7 @@ def _emit_name(text, toks, a, b, emit, names: Names, persons, first_word, in_run
             lookup = lookup_text(span)
     else:
         lookup = lookup_text(span)
-        ra = _region_after(toks, b) if not span[-1].possessive else None
+        ra = _region_after(toks, b, names) if not span[-1].possessive else None
         if ra:
             end_tok, kind_hint = ra
             cues.append("region_phrase")
