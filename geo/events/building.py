@@ -386,6 +386,74 @@ def _fold_vague_repeats(events: list[Event]) -> list[Event]:
 
 
 
+_FIGURES = ("weapons", "intercepted", "killed", "injured")
+
+
+def _own_figures(ev: Event) -> dict[str, object]:
+    """The figures an event states for its own place (a tally shared by a group of places left out)."""
+    shared = set((ev.qualifiers.get("shared") or "").split(","))
+    out: dict[str, object] = {}
+    if "weapons" not in shared and any(v is not None for v in ev.weapons.values()):
+        out["weapons"] = {k: v for k, v in ev.weapons.items() if v is not None}
+    for name in ("intercepted", "killed", "injured"):
+        if name not in shared and getattr(ev, name) is not None:
+            out[name] = getattr(ev, name)
+    return out
+
+
+def _shares_weapons(ev: Event) -> bool:
+    return "weapons" in (ev.qualifiers.get("shared") or "").split(",") and "group" in ev.qualifiers
+
+
+def _retelling(a: Event, b: Event) -> bool:
+    """``a`` and ``b`` tell one attack: same place, type and side, no two days, weapons and figures
+    that agree."""
+    if a.location is None or b.location is None or a.location.place.geonameid != b.location.place.geonameid:
+        return False
+    if a.type != b.type or a.attacker != b.attacker:
+        return False
+    if a.date is not None and b.date is not None and a.date != b.date and "day" in (a.date_precision, b.date_precision):
+        return False
+    kinds_a = {k for k in a.weapons if k != "unspecified"}
+    kinds_b = {k for k in b.weapons if k != "unspecified"}
+    if kinds_a and kinds_b and not kinds_a & kinds_b:
+        return False  # drones one day, a missile another: two attacks
+    fa, fb = _own_figures(a), _own_figures(b)
+    return all(fa[k] == fb[k] for k in fa.keys() & fb.keys())
+
+
+def _fold_retellings(events: list[Event]) -> list[Event]:
+    """One attack told twice in a report (a lede's toll for two cities, then each city's own
+    paragraph) is one event: the telling with its own figures keeps them, and takes the other's
+    evidence; a tally the lede shared among several places is then told by the places' own."""
+    out: list[Event | None] = list(events)
+    for i, ev in enumerate(out):
+        if ev is None:
+            continue
+        for j in range(i + 1, len(out)):
+            o = out[j]
+            if o is None or not _retelling(ev, o):
+                continue
+            keep, drop = (o, ev) if len(_own_figures(o)) > len(_own_figures(ev)) else (ev, o)
+            merged = _absorb(keep, drop)
+            own, theirs = _own_figures(keep), _own_figures(drop)
+            for name in ("killed", "injured", "intercepted"):
+                if name not in own and name in theirs:
+                    merged = replace(merged, **{name: theirs[name]})
+            if "weapons" not in own and "weapons" in theirs:
+                merged = replace(merged, weapons={**merged.weapons, **theirs["weapons"]})
+            elif "weapons" not in own and _shares_weapons(drop) and "group" not in keep.qualifiers:
+                # The lede's salvo tally, shared with other places: it stays shared, with its group.
+                quals = {**keep.qualifiers, "shared": "weapons", "group": drop.qualifiers["group"],
+                         "group_size": drop.qualifiers["group_size"]}
+                merged = replace(merged, weapons={**merged.weapons, **drop.weapons}, qualifiers=quals)
+            out[i], out[j] = (merged, None) if keep is ev else (None, merged)
+            if out[i] is None:
+                break
+            ev = out[i]
+    return [e for e in out if e is not None]
+
+
 def extract_events(doc: Document, sentences: list[Sentence], mentions: list[ResolvedMention], gazetteer) -> list[Event]:
     """Strike, interception and ground-assault events of one document, ids ``{doc.id}:e{n}``."""
     context = war_context(doc, list(mentions))
@@ -400,6 +468,6 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Reso
         _imply_country(group, gazetteer)
         events += [e for e in build_events(doc, group, k) if in_theatre(e.location.place)
                    or (evidence and e.location.place.country_code in context.countries)]
-    events = _fold_vague_repeats(_fold_country_events(events))
+    events = _fold_retellings(_fold_vague_repeats(_fold_country_events(events)))
     return [replace(e, id=f"{doc.id}:e{n}") for n, e in enumerate(events, 1)]
 

@@ -239,11 +239,16 @@ def read_frame(doc: Document, sentence: Sentence, start: int, end: int, mentions
         for m in f.locations:
             before = doc.text[max(start, m.start - 60):m.start]
             qs = find_quantities(before)
-            if qs and qs[-1].value is not None and _OVER_BEFORE.search(before[qs[-1].end:]) and len(f.locations) > 1:
+            bracket = _COUNT_IN_BRACKETS.match(doc.text, m.end, end)
+            if bracket and len(f.locations) > 1:
+                f.intercepted_by_mention[m.start] = int(bracket.group(1))  # "Tula (3), Oryol (2) and Lipetsk (1)"
+            elif qs and qs[-1].value is not None and _OVER_BEFORE.search(before[qs[-1].end:]) and len(f.locations) > 1:
                 f.intercepted_by_mention[m.start] = int(qs[-1].value)
     return f
 
 
+# "Tula (3)": a count in brackets right after a place, in a per-place interception list.
+_COUNT_IN_BRACKETS = re.compile(r"\s*\((\d{1,4})(?:\s+(?:drones?|UAVs?|missiles?|aircraft|targets))?\)")
 _SPEAKER_AFTER = re.compile(
     r"^\s+(?:also\s+|has\s+|had\s+|have\s+|then\s+)?(?:said|says|condemned|accused|claimed|stated|announced|denied|"
     r"warned|reported|insisted|responded|called)\b", re.I
@@ -342,15 +347,49 @@ def might_report_attack(text: str) -> bool:
     return _EVENT_HINT.search(text) is not None
 
 
+_BULLET = re.compile(r"\s*(?:[-•*–—·▪►]|\d{1,2}[.)])\s+")
+
+
 def read_frames(doc: Document, sentences: list[Sentence], mentions: list[ResolvedMention]) -> list[Frame]:
-    """The attack-reporting clauses of a document, in order."""
-    frames = []
+    """The attack-reporting clauses of a document, in order.
+
+    The items of a bullet list under an attack ("Air defences shot down 60
+    drones:" then "- 20 over the Kyiv region") are parts of that attack: each
+    becomes a frame that continues it, its count the share of its place.
+    """
+    frames: list[Frame] = []
+    intro: Frame | None = None  # the attack a bullet list under it breaks down
     for s in sentences:
+        bullet = _BULLET.match(s.text)
+        if not bullet:
+            intro = None
+        elif intro is not None:
+            part = _bullet_part(doc, s, mentions, intro)
+            if part is not None:
+                frames.append(part)
+                continue
         if not might_report_attack(s.text):
             continue
         for start, end in clause_spans(s):
             f = read_frame(doc, s, start, end, mentions)
             if f.eventful and not find_areas(f.text) and not is_background(f.text, doc.published):
                 frames.append(f)  # an area figure makes it a claim, history makes it background
+                if not bullet and s.text.rstrip().endswith(":"):
+                    intro = f
     return frames
+
+
+def _bullet_part(doc: Document, s: Sentence, mentions: list[ResolvedMention], intro: Frame) -> Frame | None:
+    """A bullet item under ``intro`` read as a share of it: its place and its count, nothing new."""
+    f = read_frame(doc, s, s.start, s.end, mentions)
+    if len(f.locations) != 1 or f.attackers and {a for a, _ in f.attackers} != {a for a, _ in intro.attackers}:
+        return None
+    counts = [q for q in find_quantities(s.text) if q.value is not None and s.start + q.end <= f.locations[0].start]
+    figures = [v for v in (*f.intercepted.values(), *f.weapons.values()) if v is not None]
+    share = int(counts[-1].value) if counts else (figures[0] if len(figures) == 1 else None)
+    f.strike, f.intercept, f.ground = intro.strike, intro.intercept, intro.ground
+    f.weapons, f.intercepted, f.anaphoric = {}, {}, True
+    if share is not None and intro.intercept:
+        f.intercepted_by_mention[f.locations[0].start] = share  # a strike's share stays with the whole
+    return f
 

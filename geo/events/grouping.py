@@ -50,9 +50,24 @@ def group_frames(frames: list[Frame], window: int = 2) -> list[Group]:
     return groups
 
 
+#: How far on a toll that names nothing else still belongs to the attack before it, in sentences.
+TOLL_WINDOW = 5
+
+
+def _late_toll(g: Group, f: Frame) -> bool:
+    """"... Emergency services said later that two people were killed": a toll with no place, weapon
+    or side of its own, a few sentences after an attack whose toll is not yet told, is that attack's."""
+    if f.locations or f.weapons or f.intercepted or f.ground or f.attackers:
+        return False
+    if f.killed is None and f.injured is None:
+        return False
+    told = any(fr.killed is not None or fr.injured is not None for fr in g.frames)
+    return not told and f.sentence - g.last_sentence <= TOLL_WINDOW
+
+
 def _continues(g: Group, f: Frame, window: int) -> bool:
     if f.sentence - g.last_sentence > window:
-        return False
+        return _late_toll(g, f)
     if f.sentence == g.last_sentence and not f.anaphoric and f.locations:
         return False
     mine = {s for s, b in f.attackers if b == "grammar"}
