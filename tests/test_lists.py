@@ -132,3 +132,21 @@ def test_more_unit_shapes(text, expected, gazetteer):
 def test_a_lower_case_territory_is_a_region_only_after_a_regions_name(gazetteer):
     pd = parse_text("The drones fell on Ukrainian territory and on Kyiv territory, officials said.", gazetteer=gazetteer)
     assert not any(m.surface.startswith("Ukrainian") for m in pd.mentions)
+
+
+@pytest.mark.parametrize("text, surface, kind, precision", [
+    ("Russian forces attacked Ukrainian positions in the Siversk direction on Monday.", "Siversk direction", "place", 2),
+    ("Heavy fighting continued on the Huliaipole axis, the general staff said.", "Huliaipole axis", "place", 2),
+    ("Russian troops shelled positions in the Orikhiv sector.", "Orikhiv sector", "place", 2),
+    ("Clashes continued on the Belgorod front overnight.", "Belgorod front", "adm1", 3),
+    ("Fighting raged on the Kharkiv front, officials said.", "Kharkiv front", "adm1", 3),
+])
+def test_front_sectors_are_event_locations_with_honest_precision(text, surface, kind, precision, gazetteer):
+    pd = parse_text(text, gazetteer=gazetteer)
+    (m,) = [m for m in pd.mentions if m.surface == surface]
+    assert (m.place.kind, m.precision, m.role) == (kind, precision, "event_location")
+
+
+def test_a_front_line_is_not_a_front(gazetteer):
+    pd = parse_text("The Kharkiv front line held, officials said.", gazetteer=gazetteer)
+    assert [m.surface for m in pd.mentions] == ["Kharkiv"]

@@ -117,7 +117,7 @@ STRIKE_CUES = (
     r"(?:impacts?|hits)\s+(?:were\s+|was\s+|have\s+been\s+)?(?:recorded|registered|reported)",  # air force bulletins
 )
 GROUND_CUES = (
-    r"offensive", r"counter-?offensive", r"ground\s+assaults?", r"firefights?", r"clashes", r"fighting\s+(?:for|in|near|around)",
+    r"offensive", r"counter-?offensive", r"ground\s+assaults?", r"firefights?", r"clashes", r"fighting\s+(?:for|in|near|around|on|along)",
     r"advanc(?:e|ed|ing)\s+(?:on|towards?|in|near)", r"stormed", r"storming", r"combat\s+engagements?",
     r"t(?:ook|aken|ake|aking)\s+(?:full\s+|complete\s+)?control\s+of", r"captur(?:ed|ing)", r"liberat(?:ed|ing)",
     r"seiz(?:ed|ing)", r"recaptur(?:ed|ing)", r"retook",

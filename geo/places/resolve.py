@@ -217,6 +217,8 @@ def _base_score(p: Place, m: Mention, cands: list[Place]) -> float:
         s += 3.0 if p.kind == "place" else -3.0
     elif m.kind_hint == "district":
         s += 2.0 if p.kind == "place" else -2.0
+    elif m.kind_hint == "sector":
+        s += 8.0 if p.kind == "adm1" else 0.0  # "the Belgorod front": the region's; "the Siversk direction": near the town
     return s
 
 

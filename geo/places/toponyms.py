@@ -454,6 +454,10 @@ def _longest_name(text, toks, a, j, names: Names) -> int | None:
     return None
 
 
+# Words that make "front" part of another noun ("the Kharkiv front line", "the front page").
+_NOT_A_FRONT = frozenset("line lines page pages door doors row yard garden office desk seat seats end".split())
+
+
 def _region_after(toks, b, names: Names | None = None) -> tuple[int, str] | None:
     """(end index, kind) of a region noun after ``b``: "X region", "X border region", "X Oblast";
     a lower-case "territory" only after a first-level unit's name ("over Kursk territory")."""
@@ -464,7 +468,8 @@ def _region_after(toks, b, names: Names | None = None) -> tuple[int, str] | None
         if toks[k].low in ("state", "territory", "front", "community") and not toks[k].cap:
             unit = toks[k].low == "territory" and names is not None and b >= 1 and \
                 any(p.kind == "adm1" for p in names.places(lookup_text([toks[b - 1]])))
-            if not unit:
+            sector = toks[k].low == "front" and not (k + 1 < len(toks) and toks[k + 1].low in _NOT_A_FRONT)
+            if not (unit or sector):
                 return None
         return k + 1, REGION_NOUNS[toks[k].low]
     return None
