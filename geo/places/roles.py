@@ -137,14 +137,15 @@ def role_of(d: "DocContext", text: str, sent: Sentence | None, m: Mention, p: Pl
                 for w in nxt[:3]):
             return ACTOR_METONYM  # "Russia's harsh response", "Kyiv's willingness"
     # "Kremlin spokesman", "Ukraine drones", "U.S. President", "Kyiv regime".
-    if nxt and not possessive and nxt[0] in ORGAN_NOUNS and nxt[0] not in ("border", "air"):
+    attached = nxt and not possessive and not re.match(r"\s*[,.;:)\]”\"]", text[m.end:m.end + 3])  # "Kharkiv officials"
+    if attached and nxt[0] in ORGAN_NOUNS and nxt[0] not in ("border", "air"):
         if state:
             return ACTOR_METONYM
         if nxt[0] in OFFICIAL_NOUNS:
             return OTHER
-    if nxt and not possessive and nxt[0] in OFFICIAL_NOUNS:
+    if attached and nxt[0] in OFFICIAL_NOUNS:
         return OTHER
-    if nxt and not possessive and nxt[0] == "air" and len(nxt) > 1 and nxt[1] in ("force", "defence", "defense"):
+    if attached and nxt[0] == "air" and len(nxt) > 1 and nxt[1] in ("force", "defence", "defense"):
         return ACTOR_METONYM if state else OTHER
     # "President of X", "government of X"; "invasion of X", "war in X".
     if len(prev) >= 2 and prev[-1] in ("of", "in", "against", "on") and prev[-2] in _BACKGROUND_PREVS:
