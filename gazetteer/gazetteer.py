@@ -18,11 +18,12 @@ import math
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gazetteer import store as _store
-from gazetteer.build import Q_ALTERNATE, Q_CAPITAL_CORE, Q_CORE, Q_PRIMARY, Q_SKELETON, SKELETON_PREFIX
+from gazetteer.build import (GENERATED, Q_ALTERNATE, Q_CAPITAL_CORE, Q_CORE, Q_PARTIAL, Q_PRIMARY, Q_SKELETON,
+                             Q_VARIANT, SKELETON_PREFIX)
 from gazetteer.model import KINDS, Place
 from gazetteer.names import normalize, parse_region_phrase, skeleton
 
@@ -32,9 +33,13 @@ REVERSE_SLACK_KM = 2.0
 #: Queries longer than this cannot be a place name; they return nothing.
 MAX_QUERY_CHARS = 200
 
-_Q_WEIGHT = {Q_PRIMARY: 1.0, Q_CORE: 0.97, Q_ALTERNATE: 0.94, Q_CAPITAL_CORE: 0.9, Q_SKELETON: 0.8}
+# A romanisation variant ranks just below a listed alternate name (a listed name of a place
+# of like size wins), well above a lossy skeleton; a partial name ("Oklahoma" of Oklahoma
+# City) below the unit's own name.
+_Q_WEIGHT = {Q_PRIMARY: 1.0, Q_CORE: 0.97, Q_ALTERNATE: 0.94, Q_CAPITAL_CORE: 0.9, Q_SKELETON: 0.8,
+             Q_VARIANT: 0.92, Q_PARTIAL: 0.85}
 _MATCH = {Q_PRIMARY: "name", Q_CORE: "region_name", Q_ALTERNATE: "alternate", Q_CAPITAL_CORE: "region_name",
-          Q_SKELETON: "variant"}
+          Q_SKELETON: "variant", Q_VARIANT: "transliteration", Q_PARTIAL: "partial"}
 _POP_WEIGHT = 0.1  # per decade of population
 _KIND_BONUS = 2.0  # a country for a country name; an ADM1 unit for a region phrase
 _CITY_UNIT_PENALTY = 0.5  # region phrase naming a city-status unit ("Kyiv region" is the oblast)
@@ -147,7 +152,7 @@ class Gazetteer:
 
     def _country_code(self, key: str) -> str | None:
         for row in self._rows((key,)):
-            if row[3] == "country" and row[0] != Q_SKELETON:
+            if row[3] == "country" and row[0] not in GENERATED:
                 return row[4]
         return None
 
@@ -185,7 +190,7 @@ class Gazetteer:
             if (kind and pkind != kind) or (country and cc != country):
                 continue
             score = _Q_WEIGHT[q] + _POP_WEIGHT * math.log10(row[8] + 1)
-            if pkind == "country" and q != Q_SKELETON:
+            if pkind == "country" and q not in GENERATED:
                 score += _KIND_BONUS
             if pkind == "adm1" and q == Q_SKELETON and not phrase.region:
                 score -= 0.1  # a bare variant spelling means the city rather than its region
@@ -204,6 +209,18 @@ class Gazetteer:
     # -- exact --
     def exact(self, name: str, country: str | None = None) -> list[Place]:
         """Every place whose name or alternate name normalises to ``name`` (unranked, score 0)."""
+        places = [p for p in self.lookup(name, country=country) if p.match != _MATCH[Q_VARIANT]]
+        return [replace(p, match=None) for p in places]
+
+    def lookup(self, name: str, *, country: str | None = None) -> list[Place]:
+        """Like :meth:`exact`, with romanisation variants, each Place saying in ``match`` how it matched.
+
+        ``match`` is "name", "alternate", "region_name" (a unit's bare name),
+        "partial" (an alternate that is a unit's name and only part of the
+        place's own: "Oklahoma" for Oklahoma City) or "transliteration" (a
+        romanisation of a Cyrillic name the data lists: "Artyomovsk",
+        "Krasny Liman"). Unranked, score 0.
+        """
         if not isinstance(name, str) or len(name) > MAX_QUERY_CHARS:
             return []
         key = normalize(name)
@@ -217,10 +234,39 @@ class Gazetteer:
 
     def _exact(self, key: str) -> tuple[Place, ...]:
         rows = self._con.execute(
-            f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? AND n.q < ?",
+            f"SELECT n.q, {_COLUMNS} FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? AND n.q != ?",
             (key, Q_SKELETON),
         ).fetchall()
-        return tuple(self._place(r) for r in rows)
+        return tuple(self._place(r[1:], match=_MATCH[r[0]]) for r in rows)
+
+    # -- districts --
+    def district_centre(self, name: str, *, country: str | None = None, admin1: str | None = None) -> Place | None:
+        """The administrative centre of a district, raion or hromada, or None if none is plausible.
+
+        ``name`` is the district's name or adjective, with or without a unit
+        noun ("Lgovsky", "Rakityansky district", "Krasnopilska hromada",
+        "Sumy raion", "Lozivskyi"); ``admin1`` restricts the search to a
+        first-level unit, by GeoNames code ("RU.41") or name ("Kursk region");
+        ``country`` (ISO alpha-2) to a country. The centre is a place named
+        by the name itself or by a noun its adjective's stem is made from
+        (:mod:`gazetteer.districts`); a noun the adjective is made from ranks
+        before a place named like the adjective itself, then administrative
+        seat status (GeoNames feature codes PPLA2, PPLA3, when a GeoNames
+        dump was added), then population. The Place has ``match == "district_centre"``.
+        Raises ValueError for a region name the gazetteer does not know.
+
+        >>> gaz.district_centre("Lgovsky district", admin1="Kursk region").name   # doctest: +SKIP
+        'L’govskiy'
+        """
+        from gazetteer import districts
+
+        return districts.centre(self, name, country=country, admin1=admin1)
+
+    def district_centres(self, name: str, *, country: str | None = None, admin1: str | None = None) -> list[Place]:
+        """Every plausible centre of a district, best first (see :meth:`district_centre`)."""
+        from gazetteer import districts
+
+        return districts.candidates(self, name, country=country, admin1=admin1)
 
     # -- by id / code --
     def _one(self, where: str, args: tuple) -> Place | None:

@@ -37,7 +37,10 @@ class Place:
     feature_type: str | None = None
     source: str = "geonames"
     #: How a search matched: "name", "region_name" (a region's bare name), "alternate"
-    #: (an alternate name), "variant" (a romanisation variant); None outside search.
+    #: (an alternate name), "partial" (an alternate that is a first-level unit's name and
+    #: only part of the place's own: "Oklahoma" of Oklahoma City), "transliteration" (a
+    #: romanisation of one of the place's Cyrillic names), "variant" (a lossy spelling
+    #: skeleton); "district_centre" from ``Gazetteer.district_centre``; None from ``exact``.
     match: str | None = None
 
     def to_dict(self) -> dict:

@@ -61,7 +61,10 @@ def input_hash() -> str:
             h.update(f"{role}=missing\n".encode())
     from gazetteer import names
 
-    for path in (_build.supplement_path(), Path(_build.__file__), Path(names.__file__)):
+    from gazetteer import translit
+
+    for path in (_build.supplement_path(), _build.unit_names_path(), Path(_build.__file__), Path(names.__file__),
+                 Path(translit.__file__)):
         with contextlib.suppress(OSError):
             h.update(path.read_bytes())
     return h.hexdigest()
