@@ -436,8 +436,6 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
 
 
 def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: int, n_adm1: int) -> dict:
-    import numpy as np
-
     con = sqlite3.connect(path)
     try:
         con.executescript(
@@ -447,23 +445,20 @@ def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: 
             CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, cc TEXT,
                 admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL,
                 rank_pop INTEGER NOT NULL, iso_code TEXT, feature_type TEXT, source TEXT NOT NULL,
-                centre INTEGER);  -- ADM1: id of its administrative centre (when found by name)
+                centre INTEGER,  -- ADM1: id of its administrative centre (when found by name)
+                admin2 TEXT);    -- GeoNames admin2 code (places and ADM2 units from a GeoNames dump)
             CREATE TABLE names(key TEXT NOT NULL, id INTEGER NOT NULL, q INTEGER NOT NULL,
                 PRIMARY KEY(key, id)) WITHOUT ROWID;
             CREATE TABLE blobs(name TEXT PRIMARY KEY, dtype TEXT NOT NULL, data BLOB NOT NULL);
             """
         )
-        con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.places)
+        con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)", rows.places)
         con.executemany("INSERT INTO names VALUES (?,?,?)", sorted((k, i, q) for (k, i), q in rows.names.items()))
         con.execute("CREATE INDEX places_admin1 ON places(admin1, kind)")
         con.execute("CREATE INDEX places_kind ON places(kind, cc)")
         pts = sorted((float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), int(c["population"] or 0))
                      for c in cities)
-        arr = np.array(pts, dtype=np.float64)
-        for name, data, dtype in (("lat", arr[:, 0], "float64"), ("lon", arr[:, 1], "float64"),
-                                  ("id", arr[:, 2].astype(np.int64), "int64"),
-                                  ("pop", arr[:, 3].astype(np.int64), "int64")):
-            con.execute("INSERT INTO blobs VALUES (?,?,?)", (name, dtype, np.ascontiguousarray(data).tobytes()))
+        write_points(con, pts)
         counts = dict(con.execute("SELECT kind, count(*) FROM places GROUP BY kind").fetchall())
         counts["names"] = len(rows.names)
         meta = {
@@ -484,6 +479,18 @@ def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: 
     finally:
         con.close()
     return counts
+
+
+def write_points(con: sqlite3.Connection, pts: list[tuple[float, float, int, int]]) -> None:
+    """The reverse-lookup arrays (lat, lon, id, population of every place, sorted by latitude)."""
+    import numpy as np
+
+    arr = np.array(pts, dtype=np.float64)
+    con.execute("DELETE FROM blobs")
+    for name, data, dtype in (("lat", arr[:, 0], "float64"), ("lon", arr[:, 1], "float64"),
+                              ("id", arr[:, 2].astype(np.int64), "int64"),
+                              ("pop", arr[:, 3].astype(np.int64), "int64")):
+        con.execute("INSERT INTO blobs VALUES (?,?,?)", (name, dtype, np.ascontiguousarray(data).tobytes()))
 
 
 def main(argv: list[str] | None = None) -> int:

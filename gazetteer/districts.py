@@ -6,7 +6,9 @@ district" -> Lgov, "Krasnopilska hromada" -> Krasnopillia, "Lozivskyi raion"
 :func:`centre` strips a unit noun and an adjective ending, rebuilds the noun
 forms the stem may come from (tables in :mod:`gazetteer.suffixes`), and looks
 them up among the places of the region (or country) given, listed names and
-romanisation variants alike. Candidates rank by how they were found (a noun
+romanisation variants alike. In a store built with GeoNames dumps, the seat
+(PPLA2/PPLA3) of a second-level unit of that name comes first. Candidates rank
+by how they were found (a noun
 the adjective is made from before a place named like the adjective itself),
 then by administrative seat status (GeoNames feature codes, when a GeoNames
 dump was added to the store), then by population.
@@ -128,6 +130,14 @@ def candidates(gaz: "Gazetteer", name: str, *, country: str | None = None, admin
             forms += [(0, f) for f in noun_forms(s)]
         forms.append((1, k))
     best: dict[int, tuple[tuple, "Place"]] = {}
+    # A second-level unit of that name (in a store built with GeoNames dumps): its seat first.
+    for k in keys:
+        for unit in gaz.lookup(k, country=cc):
+            if unit.kind != "adm2" or (code and unit.admin1_code != code):
+                continue
+            for p in gaz._unit_places(unit.geonameid):
+                if _seat_rank(p) < len(suffixes.SEAT_CODES):
+                    best[p.geonameid] = ((-1, _seat_rank(p), -p.population, p.geonameid), p)
     for tier, form in dict.fromkeys(forms):
         for p in gaz.lookup(form, country=cc):
             if p.kind != "place" or (code and p.admin1_code != code):

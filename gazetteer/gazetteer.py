@@ -268,6 +268,15 @@ class Gazetteer:
 
         return districts.candidates(self, name, country=country, admin1=admin1)
 
+    def _unit_places(self, unit_id: int) -> list[Place]:
+        """Populated places of an ADM2 unit (same admin1 and admin2 codes; stores built with GeoNames dumps)."""
+        row = self._con.execute("SELECT admin1, admin2 FROM places WHERE id = ? AND kind = 'adm2'", (unit_id,)).fetchone()
+        if not row or not row[1]:
+            return []
+        rows = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.admin1 = ? AND p.admin2 = ? "
+                                 "AND p.kind = 'place'", row).fetchall()
+        return [self._place(r) for r in rows]
+
     # -- by id / code --
     def _one(self, where: str, args: tuple) -> Place | None:
         row = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE {where} LIMIT 1", args).fetchone()
@@ -341,7 +350,7 @@ class Gazetteer:
 
     # -- info --
     def info(self) -> dict:
-        """Sources, counts, build date, store path and input hash."""
+        """Sources, counts, build date, store path, input hash and the GeoNames dumps added."""
         import json
 
         return {
@@ -352,6 +361,9 @@ class Gazetteer:
             "schema_version": self._meta.get("schema_version"),
             "counts": json.loads(self._meta.get("counts", "{}")),
             "sources": json.loads(self._meta.get("sources", "{}")),
+            # GeoNames dumps added to the built-in data: path, name, size, sha256, rows, taken,
+            # skipped (bad lines) and added (places new to the store); [] for the built-in store.
+            "geonames_files": json.loads(self._meta.get("geonames_files", "[]")),
         }
 
     def cache_info(self) -> dict:

@@ -52,8 +52,10 @@ _ADJ_END = re.compile(r"(yy|iy|yi|ii|oy|oi|y)\b")
 #: Russian adjective endings (-ый, -ий, -ой) whose romanisations vary.
 _RU_ADJ = re.compile(r"(ый|ий|ой)\b", re.IGNORECASE)
 _UA_ADJ = re.compile(r"(ий|ій)\b", re.IGNORECASE)
-#: A soft sign before a vowel, written i in many reports (Юрьевка -> Yurievka).
-_SOFT_BEFORE_VOWEL = re.compile("ь(?=[еёюяи])", re.IGNORECASE)
+#: A soft sign and an iotated vowel, written i and the plain vowel in many reports
+#: (Юрьевка -> Yurievka, Васильевка -> Vasilievka, Марьянка -> Marianka).
+_SOFT_BEFORE_VOWEL = re.compile("ь([еёюяи])", re.IGNORECASE)
+_PLAIN_VOWEL = {"е": "э", "ё": "о", "ю": "у", "я": "а", "и": "и"}
 
 
 def language(name: str, country: str | None) -> tuple[str, ...]:
@@ -121,7 +123,7 @@ def variants(name: str, country: str | None) -> frozenset[str]:
         if lang == "ru":
             sources = [name]
             if _SOFT_BEFORE_VOWEL.search(name):
-                sources.append(_SOFT_BEFORE_VOWEL.sub("и", name))  # Yurievka, Vasilievka
+                sources.append(_SOFT_BEFORE_VOWEL.sub(lambda m: "и" + _PLAIN_VOWEL[m.group(1).lower()], name))
             spellings = [s for src in sources for s in russian(src)]
             adjective = bool(_RU_ADJ.search(name))
         else:
