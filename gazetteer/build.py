@@ -317,7 +317,7 @@ def _english_type(name: str) -> str:
 
 
 def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
-    """Write a complete store to ``path`` (which must not exist yet); returns counts."""
+    """Write a complete store to ``path`` (which must not exist yet, or be empty); returns counts."""
     from tqdm import tqdm
 
     files = source_files()

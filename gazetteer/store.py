@@ -224,8 +224,7 @@ def build(path: Path, digest: str, force: bool = False, *, base: Path | None = N
             if files:
                 shutil.copyfile(base, tmp)
                 _in_child("gazetteer.geonames", [tmp, digest, json.dumps([f.to_dict() for f in files])])
-            else:
-                os.unlink(tmp)  # sqlite3 creates it afresh
+            else:  # sqlite3 takes the empty file as a new database
                 _in_child("gazetteer.build", [tmp, digest])
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())

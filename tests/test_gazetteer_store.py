@@ -95,3 +95,73 @@ def test_corrupt_store_is_rebuilt_by_two_processes_at_once(built, tmp_path):
     assert results[0]["built"] == results[1]["built"]  # one build, the other process reused it
     assert store.check(target) is None
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]  # no temporary file left behind
+
+
+_OPENER = """
+import json, logging, sys
+logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", stream=sys.stderr)
+from gazetteer import Gazetteer
+gaz = Gazetteer.open()
+print(json.dumps({"path": str(gaz.path), "built": gaz.info()["built"], "top": gaz.search("Sumy region")[0].admin1_code}))
+"""
+
+
+def _open_in(directory: Path) -> subprocess.Popen:
+    env = dict(os.environ, **{store.ENV_CACHE_DIR: str(directory)})
+    return subprocess.Popen([sys.executable, "-c", _OPENER], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def _temps(directory: Path) -> list[Path]:
+    return sorted(directory.glob(f"{store.TEMP_PREFIX}*.tmp*"))
+
+
+@pytest.mark.slow
+def test_a_killed_build_leaves_no_temporary_file_for_good_and_first_runs_build_once(tmp_path):
+    """SIGKILL a first run while it builds; then three first runs at once: one build, no temporary file left."""
+    import signal
+    import time
+
+    victim = _open_in(tmp_path)
+    deadline = time.monotonic() + 600
+    while not _temps(tmp_path) and time.monotonic() < deadline and victim.poll() is None:
+        time.sleep(0.05)
+    time.sleep(1.0)  # half way: the builder is at work on its temporary file
+    assert victim.poll() is None and _temps(tmp_path), "the build finished before it could be killed"
+    victim.send_signal(signal.SIGKILL)
+    victim.communicate(timeout=60)
+    left = _temps(tmp_path)
+    assert left and not list(tmp_path.glob(f"{store.STORE_PREFIX}*.sqlite"))
+    sizes = [p.stat().st_size for p in left]
+    time.sleep(3)
+    assert [p.stat().st_size for p in _temps(tmp_path)] == sizes  # the build's child died with it
+
+    procs = [_open_in(tmp_path) for _ in range(3)]
+    outs = [p.communicate(timeout=1200) for p in procs]
+    for p, (out, err) in zip(procs, outs):
+        assert p.returncode == 0, err
+    results = [json.loads(out.strip().splitlines()[-1]) for out, _ in outs]
+    assert {r["top"] for r in results} == {"UA.21"}
+    assert len({r["path"] for r in results}) == 1 and len({r["built"] for r in results}) == 1
+    logs = "".join(err for _, err in outs)
+    assert logs.count("built gazetteer store") == 1  # one process built, the others waited and used it
+    assert "removed 1 temporary file(s) of an unfinished gazetteer build" in logs
+    assert not _temps(tmp_path)
+    assert store.check(Path(results[0]["path"]), store.input_hash()) is None
+
+
+def test_stale_temporary_files_are_removed_and_stores_of_the_other_family_kept(tmp_path):
+    stale = [tmp_path / f"{store.TEMP_PREFIX}abc.tmp", tmp_path / f"{store.TEMP_PREFIX}def.tmp-journal"]
+    for p in stale:
+        p.write_bytes(b"half a store")
+    keep = [tmp_path / "notes.tmp", tmp_path / "gazetteer.lock"]
+    for p in keep:
+        p.write_bytes(b"")
+    assert sorted(store.remove_stale_temps(tmp_path)) == sorted(stale)
+    assert all(p.exists() for p in keep) and not any(p.exists() for p in stale)
+    old, new = tmp_path / f"{store.STORE_PREFIX}{'0' * 16}.sqlite", tmp_path / f"{store.STORE_PREFIX}{'1' * 16}.sqlite"
+    larger = tmp_path / f"{store.GEONAMES_PREFIX}{'2' * 16}.sqlite"
+    for p in (old, new, larger):
+        p.write_bytes(b"")
+    store._remove_stale(tmp_path, keep=new)
+    assert not old.exists() and new.exists() and larger.exists()

@@ -105,8 +105,9 @@ def info_cmd(as_json: bool) -> None:
 def build_cmd(dumps: tuple[str, ...], more: tuple[str, ...]) -> None:
     """Rebuild the gazetteer store from the installed data, or with GeoNames dumps.
 
-    Without --geonames: the built-in store (GeoNames places of 500 people or
-    more), which later runs then use. With --geonames FILE...: the built-in
+    Without --geonames: rebuild the built-in store (GeoNames places of 500
+    people or more); if the store was built with dumps, return to the
+    built-in store instead (rebuilt only when out of date). With --geonames FILE...: the built-in
     data plus every populated place and ADM1/ADM2 unit of the dumps, which
     you download yourself from download.geonames.org/export/dump/ (CC-BY 4.0);
     the store records the files (name, size, SHA-256) and later runs use it.
@@ -120,7 +121,10 @@ def build_cmd(dumps: tuple[str, ...], more: tuple[str, ...]) -> None:
     if more and not dumps:
         raise click.UsageError("FILE arguments need --geonames (strikemap gazetteer build --geonames UA.zip RU.zip)")
     try:
-        path = store.use_geonames([*dumps, *more]) if dumps else store.use_builtin()
+        if dumps:
+            path = store.use_geonames([*dumps, *more])
+        else:
+            path = store.use_builtin(rebuild=not store.selection(store.usable_dir()))
     except (store.StoreError, DumpError, OSError) as exc:
         raise click.ClickException(str(exc))
     from gazetteer import Gazetteer
