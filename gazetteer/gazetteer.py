@@ -203,6 +203,14 @@ class Gazetteer:
             old = best.get(row[0])
             if old is None or score > old[0]:
                 best[row[0]] = (score, row, q)
+        # A lossy skeleton collision ranks below a place whose listed name or romanisation the
+        # query is ("Primorskoye" is a village's name, not a misspelling of Primorsk).
+        precise = [sc for sc, row, q in best.values() if q != Q_SKELETON and row[2] in ("place", "feature")]
+        if precise:
+            cap = min(precise) - 0.001
+            for pid, (sc, row, q) in best.items():
+                if q == Q_SKELETON and row[2] in ("place", "feature") and sc > cap:
+                    best[pid] = (cap, row, q)
         ranked = sorted(best.values(), key=lambda t: (-t[0], -t[1][7], t[1][0]))[:limit]
         return tuple(self._place(row, round(min(1.0, score / _SCALE), 4), _MATCH[q]) for score, row, q in ranked)
 

@@ -24,6 +24,9 @@ from dataclasses import dataclass
 # Ukrainian apostrophe, typographic quotes, primes, modifier letters).
 APOSTROPHES = "'’ʼ`´‘ʹʻ′ʽ＇·"  # and BGN/PCGN's separating dot (Shat·sk)
 _DROP_APOSTROPHES = {ord(c): None for c in APOSTROPHES}
+# Latin letters that Unicode does not decompose into a base letter and a mark.
+_LATIN_FOLD = str.maketrans({"æ": "ae", "œ": "oe", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "ı": "i", "þ": "th",
+                             "ð": "d", "ħ": "h"})
 _UNIFY_APOSTROPHES = {ord(c): "'" for c in APOSTROPHES}
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -37,6 +40,8 @@ def normalize(text: str) -> str:
     'kupyansk vuzlovyi'
     >>> normalize("Semёnovka")  # a Cyrillic letter left in a romanisation
     'semenovka'
+    >>> normalize("Łódź"), normalize("Igarkæ")
+    ('lodz', 'igarkae')
     """
     if not text:
         return ""
@@ -47,6 +52,8 @@ def normalize(text: str) -> str:
         if _MIXED_SCRIPT.search(s) and _LATIN.search(s):
             s = s.casefold().translate(_CYR_TABLE)  # "Brёkhovo": a romanisation with a Cyrillic letter left in
     s = _NON_WORD.sub(" ", s.casefold())
+    if not s.isascii():
+        s = s.translate(_LATIN_FOLD)
     return " ".join(s.split())
 
 
@@ -61,9 +68,9 @@ _CYRILLIC = dict(zip(
 # Letters of other Cyrillic alphabets GeoNames names use (Serbian, Kazakh, Tatar,
 # Bashkir, Kalmyk, Chuvash, Chechen; their diacritic letters lose the mark first).
 _CYRILLIC.update(zip(
-    "јљњћђџѓќѕәғқңұүһҗҡҙҫӏӕ",
+    "јљњћђџѓќѕәғқңұүһҗҡҙҫӏӕө",
     ["j", "lj", "nj", "c", "dj", "dz", "gj", "kj", "dz", "a", "g", "k", "n", "u", "u", "h", "zh", "k", "z", "s", "",
-     "ae"],
+     "ae", "o"],
 ))
 _CYR_TABLE = {ord(k): v for k, v in _CYRILLIC.items()}
 _MIXED_SCRIPT = re.compile("[\u0400-\u04ff]")
