@@ -18,7 +18,7 @@ import math
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer import store as _store
@@ -217,8 +217,7 @@ class Gazetteer:
     # -- exact --
     def exact(self, name: str, country: str | None = None) -> list[Place]:
         """Every place whose name or alternate name normalises to ``name`` (unranked, score 0)."""
-        places = [p for p in self.lookup(name, country=country) if p.match != _MATCH[Q_VARIANT]]
-        return [replace(p, match=None) for p in places]
+        return self._lookup(name, country, listed=True)
 
     def lookup(self, name: str, *, country: str | None = None) -> list[Place]:
         """Like :meth:`exact`, with romanisation variants, each Place saying in ``match`` how it matched.
@@ -229,23 +228,28 @@ class Gazetteer:
         romanisation of a Cyrillic name the data lists: "Artyomovsk",
         "Krasny Liman"). Unranked, score 0.
         """
+        return self._lookup(name, country, listed=False)
+
+    def _lookup(self, name: str, country: str | None, listed: bool) -> list[Place]:
         if not isinstance(name, str) or len(name) > MAX_QUERY_CHARS:
             return []
         key = normalize(name)
         if not key:
             return []
-        places = self._exact_cached(key)
+        places = self._exact_cached(key)[0 if listed else 1]
         if country:
             cc = country.strip().upper()
             return [p for p in places if p.country_code == cc]
         return list(places)
 
-    def _exact(self, key: str) -> tuple[Place, ...]:
+    def _exact(self, key: str) -> tuple[tuple[Place, ...], tuple[Place, ...]]:
+        """(listed names without ``match``, for ``exact``; listed names and variants with it, for ``lookup``)."""
         rows = self._con.execute(
             f"SELECT n.q, {_COLUMNS} FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? AND n.q != ?",
             (key, Q_SKELETON),
         ).fetchall()
-        return tuple(self._place(r[1:], match=_MATCH[r[0]]) for r in rows)
+        return (tuple(self._place(r[1:]) for r in rows if r[0] != Q_VARIANT),
+                tuple(self._place(r[1:], match=_MATCH[r[0]]) for r in rows))
 
     # -- districts --
     def district_centre(self, name: str, *, country: str | None = None, admin1: str | None = None) -> Place | None:
