@@ -66,11 +66,12 @@ _CYRILLIC = dict(zip(
      "ya", "yo", "u"],
 ))
 # Letters of other Cyrillic alphabets GeoNames names use (Serbian, Kazakh, Tatar,
-# Bashkir, Kalmyk, Chuvash, Chechen; their diacritic letters lose the mark first).
+# Bashkir, Kalmyk, Chuvash, Chechen, Ossetian, Yakut, Tajik; letters with a
+# diacritic lose the mark first).
 _CYRILLIC.update(zip(
-    "јљњћђџѓќѕәғқңұүһҗҡҙҫӏӕө",
+    "јљњћђџѓќѕәғқңұүһҗҡҙҫӏӕөҕҥӈҷ",
     ["j", "lj", "nj", "c", "dj", "dz", "gj", "kj", "dz", "a", "g", "k", "n", "u", "u", "h", "zh", "k", "z", "s", "",
-     "ae", "o"],
+     "ae", "o", "g", "ng", "ng", "ch"],
 ))
 _CYR_TABLE = {ord(k): v for k, v in _CYRILLIC.items()}
 _MIXED_SCRIPT = re.compile("[\u0400-\u04ff]")
