@@ -5,10 +5,15 @@ Lookups go through an indexed SQLite table of normalised names (see
 except the connection, so a fresh process opens the store in milliseconds.
 
 Ranking is neutral (no preference for any country): match quality first
-(primary name, a region's bare name, alternate name, transliteration
+(primary name, a region's bare name, alternate name, romanisation of a
+Cyrillic name, a unit's name that is only part of a town's, transliteration
 skeleton), then prominence (log population; an ADM1 unit ranks with its
 administrative centre's population), with countries above places of the same
-name and, for region phrases ("Sumy oblast"), ADM1 units above places.
+name and, for region phrases ("Sumy oblast"), ADM1 units above places. A
+skeleton collision ranks after every place the query names exactly.
+
+:meth:`Gazetteer.district_centre` finds the centre of a district, raion or
+hromada from its name (:mod:`gazetteer.districts`).
 """
 
 from __future__ import annotations

@@ -116,25 +116,61 @@ def _temps(directory: Path) -> list[Path]:
     return sorted(directory.glob(f"{store.TEMP_PREFIX}*.tmp*"))
 
 
+def _builders(tmp: Path) -> list[int]:
+    """Ids of live processes building into ``tmp`` (its path is on their command line)."""
+    pids = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if str(tmp).encode() in (d / "cmdline").read_bytes():
+                    pids.append(int(d.name))
+            except OSError:
+                continue
+    return pids
+
+
+def _wait_for_builder(directory: Path, proc: subprocess.Popen) -> tuple[Path, int]:
+    import time
+
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline and proc.poll() is None:
+        temps = _temps(directory)
+        if temps and _builders(temps[0]):
+            return temps[0], _builders(temps[0])[0]
+        time.sleep(0.05)
+    raise AssertionError("no build started")
+
+
 @pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc to see the build's child")
 def test_a_killed_build_leaves_no_temporary_file_for_good_and_first_runs_build_once(tmp_path):
-    """SIGKILL a first run while it builds; then three first runs at once: one build, no temporary file left."""
+    """SIGKILL the builder, then a first run while it builds; then three first runs at once: one build."""
     import signal
     import time
 
+    # The building child killed: its parent says so in one line and removes the temporary file.
     victim = _open_in(tmp_path)
-    deadline = time.monotonic() + 600
-    while not _temps(tmp_path) and time.monotonic() < deadline and victim.poll() is None:
-        time.sleep(0.05)
-    time.sleep(1.0)  # half way: the builder is at work on its temporary file
-    assert victim.poll() is None and _temps(tmp_path), "the build finished before it could be killed"
+    tmp, child = _wait_for_builder(tmp_path, victim)
+    os.kill(child, signal.SIGKILL)
+    _, err = victim.communicate(timeout=120)
+    assert victim.returncode != 0 and "building the gazetteer store failed" in err
+    assert not _temps(tmp_path)
+
+    # The first run itself killed half way: its child dies with it; the temporary file stays for now.
+    victim = _open_in(tmp_path)
+    tmp, child = _wait_for_builder(tmp_path, victim)
+    time.sleep(1.0)
+    assert victim.poll() is None, "the build finished before it could be killed"
     victim.send_signal(signal.SIGKILL)
-    victim.communicate(timeout=60)
-    left = _temps(tmp_path)
-    assert left and not list(tmp_path.glob(f"{store.STORE_PREFIX}*.sqlite"))
-    sizes = [p.stat().st_size for p in left]
-    time.sleep(3)
-    assert [p.stat().st_size for p in _temps(tmp_path)] == sizes  # the build's child died with it
+    victim.wait(timeout=60)  # not communicate(): an orphan holding the pipes would make it wait for the orphan
+    deadline = time.monotonic() + 10
+    while _builders(tmp) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    orphans = _builders(tmp)
+    victim.stdout.close()
+    victim.stderr.close()
+    assert not orphans  # no orphan goes on writing
+    assert _temps(tmp_path) == [tmp] and not list(tmp_path.glob(f"{store.STORE_PREFIX}*.sqlite"))
 
     procs = [_open_in(tmp_path) for _ in range(3)]
     outs = [p.communicate(timeout=1200) for p in procs]
