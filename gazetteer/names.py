@@ -22,8 +22,11 @@ from dataclasses import dataclass
 
 # Apostrophe look-alikes seen in romanised Ukrainian/Russian names (soft sign,
 # Ukrainian apostrophe, typographic quotes, primes, modifier letters).
-APOSTROPHES = "'’ʼ`´‘ʹʻ′ʽ＇"
+APOSTROPHES = "'’ʼ`´‘ʹʻ′ʽ＇·"  # and BGN/PCGN's separating dot (Shat·sk)
 _DROP_APOSTROPHES = {ord(c): None for c in APOSTROPHES}
+# Latin letters that Unicode does not decompose into a base letter and a mark.
+_LATIN_FOLD = str.maketrans({"æ": "ae", "œ": "oe", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "ı": "i", "þ": "th",
+                             "ð": "d", "ħ": "h"})
 _UNIFY_APOSTROPHES = {ord(c): "'" for c in APOSTROPHES}
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -35,6 +38,10 @@ def normalize(text: str) -> str:
     'zaporizhzhia npp'
     >>> normalize("Kup’yans’k-Vuzlovyi")
     'kupyansk vuzlovyi'
+    >>> normalize("Semёnovka")  # a Cyrillic letter left in a romanisation
+    'semenovka'
+    >>> normalize("Łódź"), normalize("Igarkæ")
+    ('lodz', 'igarkae')
     """
     if not text:
         return ""
@@ -42,7 +49,11 @@ def normalize(text: str) -> str:
     if not s.isascii():
         s = unicodedata.normalize("NFD", s)
         s = "".join(c for c in s if not unicodedata.combining(c))
+        if _MIXED_SCRIPT.search(s) and _LATIN.search(s):
+            s = s.casefold().translate(_CYR_TABLE)  # "Brёkhovo": a romanisation with a Cyrillic letter left in
     s = _NON_WORD.sub(" ", s.casefold())
+    if not s.isascii():
+        s = s.translate(_LATIN_FOLD)
     return " ".join(s.split())
 
 
@@ -54,7 +65,17 @@ _CYRILLIC = dict(zip(
      "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu",
      "ya", "yo", "u"],
 ))
+# Letters of other Cyrillic alphabets GeoNames names use (Serbian, Kazakh, Tatar,
+# Bashkir, Kalmyk, Chuvash, Chechen, Ossetian, Yakut, Tajik; letters with a
+# diacritic lose the mark first).
+_CYRILLIC.update(zip(
+    "јљњћђџѓќѕәғқңұүһҗҡҙҫӏӕөҕҥӈҷ",
+    ["j", "lj", "nj", "c", "dj", "dz", "gj", "kj", "dz", "a", "g", "k", "n", "u", "u", "h", "zh", "k", "z", "s", "",
+     "ae", "o", "g", "ng", "ng", "ch"],
+))
 _CYR_TABLE = {ord(k): v for k, v in _CYRILLIC.items()}
+_MIXED_SCRIPT = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[a-zA-Z]")
 
 # Consonant clusters that different romanisations of the same Cyrillic letter
 # produce, mapped to one class. Order matters (longest first). The h -> g rule

@@ -6,18 +6,32 @@
   files, the supplement's bytes, the build and name-key code, the schema).
 * Build: under an exclusive lock file, into a temporary file in the same
   directory, then ``os.replace`` — readers never see a half-written store and
-  two processes building at once do not corrupt it.
+  two processes building at once do not corrupt it; the first to take the lock
+  builds, the others then find the store built. The build runs in a child
+  process that dies with its parent; temporary files a killed build left are
+  removed by the next build.
 * Validity: the SQLite header's page count must match the file size
   (truncation), and ``meta`` must say the build completed with this hash.
+* GeoNames dumps (:mod:`gazetteer.geonames`): ``use_geonames(files)`` builds a
+  larger store, ``gazetteer-geonames-<key>.sqlite``, from a copy of the
+  built-in one plus the dumps, and records the dumps (path, name, size,
+  SHA-256) in ``gazetteer-geonames.json`` in the cache dir. While that file is
+  there every run opens the larger store; its key is the built-in key plus the
+  dumps' hashes, so a new package version rebuilds it from the same dumps
+  (which must then still be where they were, unchanged, or the run stops with
+  a message saying so). ``use_builtin()`` removes the file: back to the
+  built-in store. The built-in store stays in the cache beside the larger one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import sqlite3
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,6 +45,10 @@ log = logging.getLogger(__name__)
 
 ENV_CACHE_DIR = "STRIKEMAP_CACHE_DIR"
 STORE_PREFIX = "gazetteer-"
+GEONAMES_PREFIX = "gazetteer-geonames-"
+#: The cache dir's record of the GeoNames dumps the store is to be built with.
+SELECTION_FILE = "gazetteer-geonames.json"
+TEMP_PREFIX = ".gazetteer-"
 
 
 class StoreError(RuntimeError):
@@ -61,7 +79,10 @@ def input_hash() -> str:
             h.update(f"{role}=missing\n".encode())
     from gazetteer import names
 
-    for path in (_build.supplement_path(), Path(_build.__file__), Path(names.__file__)):
+    from gazetteer import translit
+
+    for path in (_build.supplement_path(), _build.unit_names_path(), Path(_build.__file__), Path(names.__file__),
+                 Path(translit.__file__)):
         with contextlib.suppress(OSError):
             h.update(path.read_bytes())
     return h.hexdigest()
@@ -92,9 +113,36 @@ def usable_dir(directory: Path | None = None) -> Path:
 
 
 def store_path(directory: Path | None = None, digest: str | None = None) -> Path:
-    """The store's file name for the current inputs."""
+    """The built-in store's file name for the current inputs."""
     digest = digest or input_hash()
     return Path(directory or cache_dir()) / f"{STORE_PREFIX}{digest[:16]}.sqlite"
+
+
+def geonames_digest(base_digest: str, files: list) -> str:
+    """The larger store's key: the built-in key and each dump's name, size and SHA-256."""
+    h = hashlib.sha256(base_digest.encode())
+    for f in files:
+        h.update(f"\n{f.name}:{f.size}:{f.sha256}".encode())
+    return h.hexdigest()
+
+
+def geonames_path(directory: Path, digest: str) -> Path:
+    return Path(directory) / f"{GEONAMES_PREFIX}{digest[:16]}.sqlite"
+
+
+def selection(directory: Path | None = None) -> list | None:
+    """The GeoNames dumps the cache dir's store is built with, or None for the built-in store."""
+    from gazetteer.geonames import DumpFile
+
+    path = Path(directory or cache_dir()) / SELECTION_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [DumpFile.from_dict(d) for d in data["files"]] or None
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise StoreError(f"{path}: unreadable ({exc}); run `strikemap gazetteer build` "
+                         "(built-in store) or `strikemap gazetteer build --geonames FILE...`") from exc
 
 
 def check(path: Path, digest: str | None = None) -> str | None:
@@ -147,18 +195,37 @@ def _lock(directory: Path):
         fh.close()
 
 
-def build(path: Path, digest: str, force: bool = False) -> Path:
-    """Build the store at ``path`` atomically unless another process already did."""
+def remove_stale_temps(directory: Path) -> list[Path]:
+    """Remove temporary files of builds that did not finish (call under the lock); returns them."""
+    gone = []
+    for tmp in Path(directory).glob(f"{TEMP_PREFIX}*.tmp*"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+            gone.append(tmp)
+    if gone:
+        log.info("removed %d temporary file(s) of an unfinished gazetteer build", len(gone))
+    return gone
+
+
+def build(path: Path, digest: str, force: bool = False, *, base: Path | None = None, files: list | None = None) -> Path:
+    """Build the store at ``path`` atomically unless another process already did.
+
+    With ``base`` and ``files``: a copy of the store ``base`` plus the GeoNames dumps.
+    """
     directory = path.parent
     with _lock(directory):
         if not force and check(path, digest) is None:
             return path  # built by another process while we waited
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".gazetteer-", suffix=".tmp")
+        remove_stale_temps(directory)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=TEMP_PREFIX, suffix=".tmp")
         os.close(fd)
-        os.unlink(tmp)  # sqlite3 creates it afresh
         try:
             t0 = time.perf_counter()
-            _build_in_child(Path(tmp), digest)
+            if files:
+                shutil.copyfile(base, tmp)
+                _in_child("gazetteer.geonames", [tmp, digest, json.dumps([f.to_dict() for f in files])])
+            else:  # sqlite3 takes the empty file as a new database
+                _in_child("gazetteer.build", [tmp, digest])
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
             problem = check(Path(tmp), digest)
@@ -173,29 +240,77 @@ def build(path: Path, digest: str, force: bool = False) -> Path:
     return path
 
 
-def _build_in_child(path: Path, digest: str) -> None:
-    """Run the build in a child process, so the caller's memory does not keep the build's peak (~1 GB)."""
+# The child dies with its parent (Linux), so a killed build leaves no process writing on.
+_CHILD = """
+import os, sys
+if sys.platform.startswith("linux"):
+    import ctypes
+    ctypes.CDLL(None).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    if os.getppid() != int(sys.argv[1]):
+        sys.exit(3)  # the parent is already gone
+from importlib import import_module
+sys.exit(import_module(sys.argv[2]).main(sys.argv[3:]))
+"""
+
+
+def _in_child(module: str, args: list[str]) -> None:
+    """Run ``module.main(args)`` in a child process, so the caller's memory does not keep the build's peak (~1 GB)."""
     env = dict(os.environ)
     root = str(Path(_build.__file__).resolve().parent.parent)
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    proc = subprocess.run([sys.executable, "-c", "import sys; from gazetteer.build import main; sys.exit(main())", str(path), digest], env=env,
+    proc = subprocess.run([sys.executable, "-c", _CHILD, str(os.getpid()), module, *args], env=env,
                           stdout=subprocess.DEVNULL, stderr=None)
     if proc.returncode != 0:
         raise StoreError(f"building the gazetteer store failed (exit status {proc.returncode}); see the messages above")
 
 
 def _remove_stale(directory: Path, keep: Path) -> None:
+    """Remove older stores of the same family as ``keep`` (built-in, or built with GeoNames dumps)."""
+    larger = keep.name.startswith(GEONAMES_PREFIX)
     for old in directory.glob(f"{STORE_PREFIX}*.sqlite"):
-        if old != keep:
+        if old != keep and old.name.startswith(GEONAMES_PREFIX) == larger:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def _builtin(directory: Path, digest: str, rebuild: bool) -> Path:
+    path = store_path(directory, digest)
+    problem = check(path, digest)
+    if problem is None and not rebuild:
+        return path
+    if path.exists() and not rebuild:
+        log.warning("gazetteer store %s is %s; rebuilding", path, problem)
+    return build(path, digest, force=rebuild)
+
+
+def _with_geonames(directory: Path, digest: str, files: list, rebuild: bool) -> Path:
+    """The larger store for these dumps, built (from the built-in store and the dumps) when missing."""
+    ext_digest = geonames_digest(digest, files)
+    path = geonames_path(directory, ext_digest)
+    if not rebuild and check(path, ext_digest) is None:
+        return path
+    from gazetteer.geonames import DumpError, describe
+
+    for f in files:  # rebuilding needs the very files the store was chosen with
+        try:
+            same = describe(f.path).sha256 == f.sha256
+        except DumpError:
+            same = False
+        if not same:
+            raise StoreError(f"{f.path}: the GeoNames dump the gazetteer store is built with is missing or changed; "
+                             "run `strikemap gazetteer build --geonames FILE...` again, or `strikemap gazetteer "
+                             "build` to return to the built-in store")
+    base = _builtin(directory, digest, rebuild=False)
+    return build(path, ext_digest, force=rebuild, base=base, files=files)
 
 
 def ensure(path: Path | None = None, rebuild: bool = False) -> Path:
     """A usable store for the current inputs: ``path`` if given, else the cache's; built when needed.
 
     A given ``path`` that exists and is a complete store is used as is (its
-    inputs are not compared); a missing, corrupt or truncated one is rebuilt.
+    inputs are not compared); a missing, corrupt or truncated one is rebuilt
+    (as a built-in store). Without ``path``: the store built with the GeoNames
+    dumps the cache dir records, else the built-in store.
     """
     if path is not None:
         path = Path(path)
@@ -211,10 +326,48 @@ def ensure(path: Path | None = None, rebuild: bool = False) -> Path:
         return build(path, digest, force=rebuild)
     digest = input_hash()
     directory = usable_dir()
-    path = store_path(directory, digest)
-    problem = check(path, digest)
-    if problem is None and not rebuild:
-        return path
-    if path.exists() and not rebuild:
-        log.warning("gazetteer store %s is %s; rebuilding", path, problem)
-    return build(path, digest, force=rebuild)
+    files = selection(directory)
+    if files:
+        return _with_geonames(directory, digest, files, rebuild)
+    return _builtin(directory, digest, rebuild)
+
+
+def _write_selection(directory: Path, files: list | None) -> None:
+    path = directory / SELECTION_FILE
+    with _lock(directory):
+        if not files:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            return
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=TEMP_PREFIX, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"files": [f.to_dict() for f in files]}, fh, indent=2)
+        os.replace(tmp, path)
+
+
+def use_geonames(paths: list, directory: Path | None = None) -> Path:
+    """Build the store with these GeoNames dumps and make later runs use it; returns its path.
+
+    Each file is checked (a clear error naming the file and line if it is not
+    a dump) and hashed first; the record in the cache dir is written only after
+    the store is built.
+    """
+    from gazetteer.geonames import describe
+
+    files = [describe(p) for p in paths]
+    if len({f.sha256 for f in files}) != len(files):
+        raise StoreError("the same GeoNames dump is given twice")
+    directory = usable_dir(directory)
+    digest = input_hash()
+    base = _builtin(directory, digest, rebuild=False)
+    ext_digest = geonames_digest(digest, files)
+    path = build(geonames_path(directory, ext_digest), ext_digest, force=True, base=base, files=files)
+    _write_selection(directory, files)
+    return path
+
+
+def use_builtin(directory: Path | None = None, rebuild: bool = True) -> Path:
+    """Forget the GeoNames dumps (later runs use the built-in store) and (re)build it; returns its path."""
+    directory = usable_dir(directory)
+    _write_selection(directory, None)
+    return _builtin(directory, input_hash(), rebuild)

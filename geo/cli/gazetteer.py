@@ -8,7 +8,7 @@ import click
 
 from geo.cli.options import json_opt
 
-_KINDS = ("country", "adm1", "place", "feature")
+from gazetteer.model import KINDS as _KINDS
 
 
 @click.group("gazetteer")
@@ -20,12 +20,12 @@ def gazetteer_group():
     """
 
 
-def _open(rebuild: bool = False):
-    from gazetteer import Gazetteer, default_gazetteer
+def _open():
+    from gazetteer import default_gazetteer
     from gazetteer.store import StoreError
 
     try:
-        return Gazetteer.open(rebuild=True) if rebuild else default_gazetteer()
+        return default_gazetteer()
     except (StoreError, OSError) as exc:
         raise click.ClickException(f"gazetteer store: {exc}")
 
@@ -89,15 +89,47 @@ def info_cmd(as_json: bool) -> None:
     versions = sources.get("versions", {})
     if versions:
         click.echo("versions:   " + ", ".join(f"{k} {v}" for k, v in versions.items()))
+    dumps = info.get("geonames_files") or []
+    if not dumps:
+        click.echo("dumps:      none (built-in store; add with `strikemap gazetteer build --geonames FILE...`)")
+    for d in dumps:
+        click.echo(f"dump:       {d['name']} ({d['size']:,} bytes, sha256 {d['sha256'][:16]}, {d['added']:,} places "
+                   f"added, {d['skipped']:,} bad lines skipped) from {d['path']}")
 
 
 @gazetteer_group.command("build")
-def build_cmd() -> None:
-    """Rebuild the gazetteer store from the installed data (about a minute).
+@click.option("--geonames", "dumps", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="A GeoNames dump (UA.zip, RU.zip, allCountries.zip or its .txt) to add; repeat for several. "
+                   "Later runs use this larger store until `gazetteer build` without it.")
+@click.argument("more", nargs=-1, type=click.Path(dir_okay=False), metavar="[FILE]...")
+def build_cmd(dumps: tuple[str, ...], more: tuple[str, ...]) -> None:
+    """Rebuild the gazetteer store from the installed data, or with GeoNames dumps.
+
+    Without --geonames: rebuild the built-in store (GeoNames places of 500
+    people or more); if the store was built with dumps, return to the
+    built-in store instead (rebuilt only when out of date). With --geonames FILE...: the built-in
+    data plus every populated place and ADM1/ADM2 unit of the dumps, which
+    you download yourself from download.geonames.org/export/dump/ (CC-BY 4.0);
+    the store records the files (name, size, SHA-256) and later runs use it.
 
     \b
-    strikemap gazetteer build && strikemap gazetteer info
+    strikemap gazetteer build --geonames UA.zip RU.zip && strikemap gazetteer info
     """
-    gaz = _open(rebuild=True)
-    info = gaz.info()
-    click.echo(f"built {info['path']} ({info['size_mb']} MB, {info['counts'].get('place', 0):,} places)")
+    from gazetteer import store
+    from gazetteer.geonames import DumpError
+
+    if more and not dumps:
+        raise click.UsageError("FILE arguments need --geonames (strikemap gazetteer build --geonames UA.zip RU.zip)")
+    try:
+        if dumps:
+            path = store.use_geonames([*dumps, *more])
+        else:
+            path = store.use_builtin(rebuild=not store.selection(store.usable_dir()))
+    except (store.StoreError, DumpError, OSError) as exc:
+        raise click.ClickException(str(exc))
+    from gazetteer import Gazetteer
+
+    info = Gazetteer(path).info()
+    added = sum(d["added"] for d in info["geonames_files"])
+    click.echo(f"built {info['path']} ({info['size_mb']} MB, {info['counts'].get('place', 0):,} places"
+               + (f", {added:,} from GeoNames dumps" if info["geonames_files"] else "") + ")")
