@@ -58,3 +58,24 @@ def test_a_stated_container_restricts_the_reading(text, name, region, gazetteer)
 def test_a_country_then_a_verb_is_a_new_clause_not_a_container(gazetteer):
     pd = parse_text("Battles rage for villages north of Vovchansk, Russia says they are captured.", gazetteer=gazetteer)
     assert not any(e.location.place.kind == "country" for e in pd.events)
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("South Korea's president met the press on Monday.", "South Korea", "KR"),
+    ("West Virginia police shot at during a traffic stop.", "West Virginia", "US"),
+    ("Cities throughout Texas, United States have begun new efforts.", "United States", "US"),
+    ("Officials in Butler, Clark, Hamilton and Warren counties met on Monday.", "Hamilton", "US"),
+])
+def test_names_that_look_like_grammar_stay_names(text, name, expected, gazetteer):
+    m = _mention(parse_text(text, gazetteer=gazetteer), name)
+    assert m.place is not None and m.place.country_code == expected, m
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Russian troops captured Artyomovsk, the Russian defence ministry said.", "Artyomovsk", "Bakhmut"),
+    ("Ukrainian shelling hit Gorlovka on Monday, the city head said.", "Gorlovka", "Horlivka"),
+    ("The city of Vasilyevka in the Zaporozhye region came under shelling.", "Vasilyevka", "Vasylivka"),
+])
+def test_russian_spellings_find_the_ukrainian_town(text, name, expected, gazetteer):
+    m = _mention(parse_text(text, gazetteer=gazetteer), name)
+    assert m.place is not None and m.place.name == expected, m

@@ -43,7 +43,7 @@ from functools import lru_cache
 from gazetteer import distance_km, normalize
 from gazetteer.model import Place
 from geo.model import Document, Mention, ResolvedMention, Sentence
-from geo.places.lexicon.cues import CONTAINED_PREPS, DIRECTION_WORDS, LOCATIVE_PREPS, NEAR_PREPS
+from geo.places.lexicon.cues import CONTAINED_PREPS, COUNTY_ADM1_COUNTRIES, DIRECTION_WORDS, LOCATIVE_PREPS, NEAR_PREPS
 from geo.places.lexicon.demonyms import DEMONYMS
 from geo.places.lexicon.verbs import EVENT_WORDS
 from geo.places.roles import (
@@ -82,6 +82,7 @@ class DocContext:
     inside: set = field(default_factory=set)
     war: bool = False
     chosen: dict = field(default_factory=dict)  # normalised lookup -> Place
+    attacking: dict = field(default_factory=dict)  # sentence index -> the side whose forces act in it
     unknown: int = 0
 
     def exact(self, name: str, country: str | None = None) -> list[Place]:
@@ -89,7 +90,8 @@ class DocContext:
         hit = self.lookups.get(key)
         if hit is None:
             try:
-                hit = list(self.gaz.exact(name, country=country)) if country else list(self.gaz.exact(name))
+                # Listed names and their romanisations ("Artyomovsk", "Krasny Liman"), each saying how it matched.
+                hit = list(self.gaz.lookup(name, country=country)) if country else list(self.gaz.lookup(name))
             except Exception as exc:  # never let one odd name break a document
                 log.debug("exact(%r) failed: %s", name, exc)
                 hit = []
@@ -149,7 +151,7 @@ def _candidates(d: DocContext, m: Mention) -> list[Place]:
             return found
     if m.kind_hint == "county":
         # A county is an ADM1 unit in some countries (Romania, Norway), an ADM2 in others.
-        found = [p for p in d.exact(m.lookup) if p.kind == "adm1"]
+        found = [p for p in d.exact(m.lookup) if p.kind == "adm1" and p.country_code in COUNTY_ADM1_COUNTRIES]
         if found:
             return found
     if m.kind_hint in ("district", "county"):
@@ -255,6 +257,9 @@ def _choose(d: DocContext, m: Mention, cands: list[Place], container: Place | No
                 s += 2.5
         if p.kind == "place" and p.admin1_code in d.adm1s:
             s += 2.0
+        side = d.attacking.get(m.sentence)
+        if side and p.country_code == _OTHER_SIDE[side]:
+            s += 3.0  # "Russian troops captured X": X lies on the other side of the front
         if country_hint and p.country_code:
             s += 6.0 if p.country_code == country_hint else -3.0
         if container is not None:
@@ -281,6 +286,18 @@ def _choose(d: DocContext, m: Mention, cands: list[Place], container: Place | No
     second = scored[1][0] if len(scored) > 1 else best_s - 5
     conf = 1 / (1 + math.exp(-(best_s - second)))
     return best, conf
+
+
+_SIDE_OF_FORCES = {"russian": "RU", "russia's": "RU", "russia’s": "RU", "ukrainian": "UA", "ukraine's": "UA",
+                   "ukraine’s": "UA"}
+_OTHER_SIDE = {"RU": "UA", "UA": "RU"}
+
+
+@lru_cache(maxsize=1)
+def _forces_re() -> re.Pattern:
+    """"Russian troops", "Ukraine's forces", "Ukrainian drones": a side acting in the sentence."""
+    return re.compile(r"\b(Russian|Russia[’']s|Ukrainian|Ukraine[’']s)\s+(?:armed\s+)?(?:forces|troops|army|military|units|"
+                      r"soldiers|fighters|drones|missiles|artillery|strikes|assault\s+units|air\s+force)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -533,6 +550,10 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
         cc = DEMONYMS.get(w)
         if cc:
             d.countries[cc] += 0.5
+    for sent in sentences:
+        sides = {_SIDE_OF_FORCES[w.lower()] for w in _forces_re().findall(sent.text)}
+        if len(sides) == 1:
+            d.attacking[sent.index] = sides.pop()
     cands = [_candidates(d, m) for m in mentions]
     # "Olhivske in Zaporizhia", "Stepnohirsk, a town in Ukraine's Zaporizhzhia": Y contains a named place,
     # so a region reading of Y is preferred.
@@ -554,7 +575,7 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
             d.inside.add(m.start)  # "... in Luhansk and one in Donetsk"
         if m.start in d.inside and not any(p.kind == "adm1" for p in cands[k]):
             cands[k] = cands[k] + [p for p in d.search(f"{m.lookup} region", kind="adm1")
-                                   if p.kind == "adm1" and p.score >= 0.5][:2]
+                                   if p.kind == "adm1" and p.score >= 0.5 and p.match != "variant"][:2]
     hints = [_country_code(d, m.country_hint) for m in mentions]
     _index_cells(d, mentions, cands)
     # Round 1: unambiguous evidence (countries, region phrases) feeds the country profile.
@@ -602,9 +623,10 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
         implied, explicit = _container(d, text, m, by_start, sentence_regions)
         container = (readings[0] if readings else None) or follows.get(m.start) or implied
         if not readings and (follows.get(m.start) or explicit) and cs and m.kind_hint not in ("adm1", "district") \
-                and container.kind in ("adm1", "country"):
+                and container.kind in ("adm1", "country") and not any(p.kind in ("country", "adm1") for p in cs):
             # "Vasilyevka in the Zaporizhzhia region", "Prague, Oklahoma": the text says where it is, so
             # a reading elsewhere is another place; a small one loses to the name left unresolved there.
+            # (A name that can be a country or region is left alone: "Georgia, Iraq, Iran" is a list.)
             readings = [container]
             unlisted = unlisted | {m.start}
         if m.start in unlisted and readings and cs and m.kind_hint != "district":
@@ -618,7 +640,7 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
                 cs = []
         p, conf = _choose(d, m, cs, container, h, anchors)
         focus = None
-        if p is not None and container is None and _far_from_focus(p, m, focus_anchors):
+        if p is not None and container is None and d.war and _far_from_focus(p, m, focus_anchors):
             # A small place hundreds of km from every other place of the report: a homonym.
             near = [q for q in cs if not _far_from_focus(q, m, focus_anchors)]
             if near:

@@ -66,12 +66,12 @@ class Names:
         self.cache: dict[str, tuple] = {}
 
     def places(self, name: str) -> tuple:
-        """Every place of that name (``Gazetteer.exact``), looked up once per name."""
+        """Every place of that name or a romanisation of it (``Gazetteer.lookup``), once per name."""
         key = name.casefold()
         hit = self.cache.get(key)
         if hit is None:
             try:
-                hit = tuple(self.gaz.exact(name))
+                hit = tuple(self.gaz.lookup(name))  # listed names and their romanisations
             except Exception:  # an odd string must never break a document
                 hit = ()
             self.cache[key] = hit

@@ -43,7 +43,7 @@ from geo.places.context import (
     unlisted_cue,
 )
 from geo.places.lexicon.calendar import CALENDAR
-from geo.places.lexicon.cues import FEATURE_HEADS, LOCATIVE_PREPS, PLURAL_REGION_NOUNS, REGION_INFIXES, REGION_NOUNS
+from geo.places.lexicon.cues import DIRECTION_WORDS, FEATURE_HEADS, LOCATIVE_PREPS, PLURAL_REGION_NOUNS, REGION_INFIXES, REGION_NOUNS
 from geo.places.lexicon.demonyms import DEMONYMS
 from geo.places.lexicon.organisations import ORG_HEADS, ORGANISATIONS, SEATS_OF_POWER
 from geo.places.lexicon.persons import GIVEN_NAMES, LOWER_TITLES, TITLES
@@ -245,8 +245,8 @@ def _sentence_mentions(text: str, sent: Sentence, toks: list[Tok], names: Names,
             or (len(span) == 1 and span[0].text in persons) or any(taken[k:e])
 
     for i, t in enumerate(toks):
-        if t.low in PLURAL_REGION_NOUNS:
-            kind = PLURAL_REGION_NOUNS[t.low]
+        if t.low in PLURAL_REGION_NOUNS and not (t.cap and i and names.known(lookup_text(toks[i - 1:i + 1]))):
+            kind = PLURAL_REGION_NOUNS[t.low]  # ("United States" is a name, not a list)
             for s, e in members_before(toks, i, text):
                 if not any(taken[s:e]):
                     emit(s, e, lookup_text(toks[s:e]), ["list:regions", "region_phrase"], kind_hint=kind)
@@ -281,13 +281,18 @@ def _state_abbrev_re() -> re.Pattern:
     return re.compile(r"(?<=[A-Za-z], )(" + alts + r")(?![A-Za-z])")
 
 
+# Prepositions that can open a sentence before a name ("In X, ..."); compass words are left out
+# ("South Korea", "West Virginia" are names).
+_OPENING_PREPS = LOCATIVE_PREPS - DIRECTION_WORDS - frozenset("south north east west northeast northwest southeast southwest".split())
+
+
 def _prev_word(toks: list[Tok], i: int) -> str | None:
     """The nearest lower-case word before token ``i`` (skipping "the"); a capitalised preposition
     opening the sentence counts ("In X, ...")."""
     k = i - 1
     while k >= 0 and toks[k].low in ("the", "a"):
         k -= 1
-    if k >= 0 and toks[k].text[:1].isalpha() and (not toks[k].cap or (k == 0 and toks[k].low in LOCATIVE_PREPS)):
+    if k >= 0 and toks[k].text[:1].isalpha() and (not toks[k].cap or (k == 0 and toks[k].low in _OPENING_PREPS)):
         return toks[k].low
     return None
 
@@ -305,7 +310,7 @@ def _extend_of(toks: list[Tok], i: int, j: int, text: str) -> int:
 
 def _handle_run(text, toks, i, j, emit, names: Names, persons, taken, first_word) -> int | None:
     """Turn the capitalised run ``toks[i:j]`` into zero or more mentions."""
-    if i == first_word and j - i > 1 and toks[i].low in LOCATIVE_PREPS and not toks[i].upper:
+    if i == first_word and j - i > 1 and toks[i].low in _OPENING_PREPS and not toks[i].upper:
         i += 1  # "In Vilkhivka, ...": a preposition capitalised only because it opens the sentence
     run = toks[i:j]
     words = [t.low for t in run]

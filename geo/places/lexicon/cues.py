@@ -61,6 +61,11 @@ def plural(noun: str) -> str:
 PLURAL_REGION_NOUNS = {plural(n): kind for n, kind in _UNIT_NOUNS.items()}
 #: Every unit noun, singular and plural, and the kind it implies: one table for every lookup.
 REGION_NOUNS = {**_UNIT_NOUNS, **PLURAL_REGION_NOUNS}
+# Countries whose first-level units English calls counties (GeoNames ADM1): Romania's judete,
+# Norway's fylker, Hungary's megyek, Croatia's zupanije, Estonia's maakonnad, Lithuania's apskritys,
+# Sweden's lan, Kenya's and Liberia's counties. Elsewhere (US, UK, Ireland) a county is second-level.
+COUNTY_ADM1_COUNTRIES = frozenset("RO NO HU HR EE LT SE KE LR".split())
+
 # Region nouns whose meaning is clear only after a capitalised name written before it
 # ("Kursk border region", "Kharkiv regional"): optional words between name and noun.
 REGION_INFIXES = frozenset("border frontline front-line frontier".split())
