@@ -48,14 +48,14 @@ NOUN_ENDINGS = (
 #: Stem endings that are linking suffixes, and what the noun has there instead.
 #: Russian -ov-/-ev-: Glushkovo, Khomutovka, Shchigry, Belaya, Zlynka, Dnipro;
 #: Ukrainian -iv-: Lozova, Svatove, Rovenky, Derhachi, Polohy, Vasylivka;
-#: -in-/-yn-: Zolotukhino, Navlya, Shostka, Shchastia; -an-/-ian-/-yan-:
+#: -in-/-yn-: Zolotukhino, Navlya, Shostka, Shchastia, Liski (plural nouns in -i); -an-/-ian-/-yan-:
 #: Sudzha, Vorozhba, Chernyanka, Rakitnoye; -en-: Romny, Lubny, Krasnoye;
 #: -pil- (Ukrainian -піль-, from -пілля/-поле): Krasnopillia, Huliaipole.
 LINKING = (
     ("iv", ("ova", "ove", "ovo", "iv", "ivka", "y", "i", "a", "e")),
     ("ov", ("ovo", "ovka", "ova", "ove", "ov", "o", "y", "i", "a", "aya", "oye", "oe")),
     ("ev", ("evo", "evka", "eva", "ev", "e", "y", "i", "a")),
-    ("in", ("ino", "in", "a", "ya", "ia", "o", "e", "ka")),
+    ("in", ("ino", "in", "a", "ya", "ia", "o", "e", "ka", "i", "y")),  # Liski -> Liskinsky
     ("yn", ("yno", "yn", "a", "ya", "ia", "e", "ka")),
     ("ian", ("a", "ia", "e", "ianka", "ne", "noye", "noe", "no", "na")),
     ("yan", ("a", "ya", "ye", "yanka", "ne", "noye", "noe", "no", "na")),

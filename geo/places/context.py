@@ -42,8 +42,11 @@ COMPOUND_AFTER = frozenset(
 
 
 def settlement_before(toks, a) -> str | None:
-    """"village of X", "the city of X", "region of X": the kind it announces."""
+    """"village of X", "the city of X", "region of X": the kind it announces ("the Y district of X"
+    names Y's city, X: no kind)."""
     if a >= 2 and toks[a - 1].low == "of" and toks[a - 2].low in SETTLEMENT_NOUNS:
+        if a >= 3 and toks[a - 3].cap and SETTLEMENT_NOUNS[toks[a - 2].low] == "district":
+            return None
         return SETTLEMENT_NOUNS[toks[a - 2].low]
     if a >= 1 and toks[a - 1].low in ("village", "town", "city", "settlement", "hamlet") and not toks[a - 1].cap \
             and not toks[a - 1].possessive:

@@ -114,6 +114,18 @@ class DocContext:
                 self.lookups[key] = None
         return _is_capital_of(self.lookups[key], p)
 
+    def district_centres(self, name: str, admin1: str | None = None) -> list[Place]:
+        key = ("d", name.casefold(), admin1)
+        hit = self.lookups.get(key)
+        if hit is None:
+            try:
+                hit = list(self.gaz.district_centres(name, admin1=admin1))
+            except Exception as exc:  # never let one odd name break a document
+                log.debug("district_centres(%r) failed: %s", name, exc)
+                hit = []
+            self.lookups[key] = hit
+        return hit
+
     def search(self, name: str, kind: str | None = None, country: str | None = None) -> list[Place]:
         key = ("s", name.casefold(), kind, country)
         hit = self.lookups.get(key)
@@ -154,9 +166,11 @@ def _candidates(d: DocContext, m: Mention) -> list[Place]:
         found = [p for p in d.exact(m.lookup) if p.kind == "adm1" and p.country_code in COUNTY_ADM1_COUNTRIES]
         if found:
             return found
-    if m.kind_hint in ("district", "county"):
-        # Districts are not in the gazetteer: the district centre stands for it
-        # ("Rylsky district" -> Rylsk, "Domodedovsky District" -> Domodedovo).
+    if m.kind_hint == "district":
+        # A district, raion or hromada: its administrative centre stands for it, found from the
+        # adjective's stem ("Lgovsky district" -> Lgov, "Krasnopilska hromada" -> Krasnopillia).
+        return d.district_centres(m.lookup)
+    if m.kind_hint == "county":
         found = [p for p in d.exact(m.lookup) if p.kind == "place"]
         for stem in _district_stems(m.lookup):
             found += [p for p in d.exact(stem) if p.kind == "place" and p not in found]
@@ -503,6 +517,33 @@ def _prominent(p: Place) -> bool:
     return p.kind in ("country", "adm1") or (p.population or 0) >= 100_000
 
 
+_POSSESSIVE_GAP = re.compile(r"[’'ʼ]s\s+")
+_OF_GAP = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?")
+#: A town this large has city districts ("Saltivskyi district" of Kharkiv).
+CITY_POPULATION = 100_000
+
+
+def _city_districts(text: str, mentions: list[Mention], first: list[Place | None]) -> dict[int, Place]:
+    """District mentions that name a district of a city, and that city: "Mykolaiv's Inhulskyi
+    district", "in Kharkiv, Saltivskyi district", "the Nikitovsky district of Horlivka"."""
+    out: dict[int, Place] = {}
+
+    def city(k: int) -> Place | None:
+        p = first[k] if 0 <= k < len(first) else None
+        return p if p is not None and p.kind == "place" and (p.population or 0) >= CITY_POPULATION else None
+
+    for k, m in enumerate(mentions):
+        if m.kind_hint != "district" or any(c.startswith("list:") for c in m.cues):
+            continue  # (members of "the communities of A, B and C" are not districts of A)
+        if k + 1 < len(mentions) and mentions[k + 1].sentence == m.sentence and city(k + 1) \
+                and _OF_GAP.fullmatch(text[m.end:mentions[k + 1].start]):
+            out[m.start] = city(k + 1)
+        elif k >= 1 and mentions[k - 1].sentence == m.sentence and city(k - 1) \
+                and re.fullmatch(r"[’'ʼ]s\s+(?:the\s+)?|\s*,\s*", text[mentions[k - 1].end:m.start]):
+            out[m.start] = city(k - 1)
+    return out
+
+
 #: A place this small, this far from every other place a report names, is a homonym of the one meant.
 FOCUS_KM = 300.0
 FOCUS_POPULATION = 20_000
@@ -520,11 +561,14 @@ def _far_from_focus(p: Place, m: Mention, anchors: list[Place]) -> bool:
 
 
 def _focus_region(anchors: list[Place]) -> Place | None:
-    """The one first-level region every anchor lies in, if the report's places all lie in one."""
-    regions = {a.admin1_code for a in anchors}
-    if len(regions) != 1 or None in regions:
+    """The first-level region a report is about: the only one it names as a region, with at least
+    two thirds of its anchors in it."""
+    units = {a.admin1_code: a for a in anchors if a.kind == "adm1"}
+    if len(units) != 1:
         return None
-    return next((a for a in anchors if a.kind == "adm1"), None)
+    code, unit = next(iter(units.items()))
+    inside = sum(1 for a in anchors if a.admin1_code == code)
+    return unit if inside * 3 >= len(anchors) * 2 else None
 
 
 def _unlisted_precision(container: Place | None) -> int:
@@ -615,6 +659,13 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
                 "next_speech" not in mentions[k + 1].cues:  # "X, Russia says ...": a new clause, not a container
             follows[mentions[k].start] = nxt_p
     stated = _stated_containers(text, mentions, first, cands)
+    city_of = _city_districts(text, mentions, first)
+    for k in range(1, len(mentions)):
+        prev, m = mentions[k - 1], mentions[k]
+        if prev.kind_hint == "district" and prev.start not in city_of and first[k - 1] is not None \
+                and _POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
+            stated.setdefault(m.start, [first[k - 1]])  # "the Kupiansk district's Synkivka": near its centre
+    focus_region = _focus_region(focus_anchors)
     unlisted = _unlisted_mentions(d, mentions, stated)
     shared = _share_containers(mentions, stated, unlisted)
     for m, cs, h in zip(mentions, cands, hints):
@@ -638,6 +689,21 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
                 contained = True
             elif not any(_prominent(p) for p in cs):
                 cs = []
+        city = city_of.get(m.start)
+        if city is not None:  # "Mykolaiv's Inhulskyi district": a district of the city stays in the city
+            by_start[m.start] = city
+            role = role_of(d, text, sent_of.get(m.sentence), m, city)
+            out.append(ResolvedMention(m.start, m.end, m.surface, m.sentence, city, role, 2, 0.8,
+                                       m.cues + ("city_district",)))
+            continue
+        if m.kind_hint == "district":
+            region = container if container is not None and container.kind == "adm1" else focus_region
+            if region is not None:  # the centre lies in the region the text states or is about
+                cs = d.district_centres(m.lookup, admin1=region.admin1_code) or \
+                    [p for p in d.exact(m.lookup) if p.kind == "place" and p.admin1_code == region.admin1_code]
+                contained, container = bool(cs), region
+                if not cs:
+                    unlisted = unlisted | {m.start}
         p, conf = _choose(d, m, cs, container, h, anchors)
         focus = None
         if p is not None and container is None and d.war and _far_from_focus(p, m, focus_anchors):

@@ -43,7 +43,7 @@ from geo.places.context import (
     unlisted_cue,
 )
 from geo.places.lexicon.calendar import CALENDAR
-from geo.places.lexicon.cues import DIRECTION_WORDS, FEATURE_HEADS, LOCATIVE_PREPS, PLURAL_REGION_NOUNS, REGION_INFIXES, REGION_NOUNS
+from geo.places.lexicon.cues import DIRECTION_WORDS, DISTRICT_INFIXES, FEATURE_HEADS, LOCATIVE_PREPS, PLURAL_REGION_NOUNS, REGION_INFIXES, REGION_NOUNS
 from geo.places.lexicon.demonyms import DEMONYMS
 from geo.places.lexicon.organisations import ORG_HEADS, ORGANISATIONS, SEATS_OF_POWER
 from geo.places.lexicon.persons import GIVEN_NAMES, LOWER_TITLES, TITLES
@@ -441,7 +441,7 @@ def _longest_name(text, toks, a, j, names: Names) -> int | None:
             if names.known(lookup_text(span)):
                 return b  # "South Carolina", "The Hague"
             continue  # "The Sumy": the leading word is not part of the name
-        if span[-1].low in REGION_NOUNS and b - a > 1:
+        if span[-1].low in REGION_NOUNS and b - a > 1 and _unit_noun_ends(toks, a, b):
             return b
         if "-" in span[0].text or "\u2011" in span[0].text or "\u2010" in span[0].text:
             if b - a == 1:
@@ -459,8 +459,22 @@ def _longest_name(text, toks, a, j, names: Names) -> int | None:
     return None
 
 
+# Adjective endings of Ukrainian and Russian community (hromada) names: "Myropilska", "Sviatohirske".
+_HROMADA_ENDINGS = ("ska", "ske", "zka", "zke", "tska", "tske", "ivska", "yanska", "ianska", "skaya", "skoye")
+# Words that make "district" part of an institution's name.
+_NOT_A_DISTRICT = frozenset("judge judges court courts attorney attorneys council councils school schools board "
+                            "manager office police commander commission".split())
 # Words that make "front" part of another noun ("the Kharkiv front line", "the front page").
 _NOT_A_FRONT = frozenset("line lines page pages door doors row yard garden office desk seat seats end".split())
+
+
+def _unit_noun_ends(toks, a: int, b: int) -> bool:
+    """The unit noun closing ``toks[a:b]`` ends a unit's name: not "The Edmonton Community
+    Partnership" (a community only after a hromada adjective), not "U.S. District Judge"."""
+    noun = toks[b - 1].low
+    if noun == "community" and not toks[b - 2].low.endswith(_HROMADA_ENDINGS):
+        return False
+    return not (REGION_NOUNS.get(noun) == "district" and b < len(toks) and toks[b].low in _NOT_A_DISTRICT)
 
 
 def _region_after(toks, b, names: Names | None = None) -> tuple[int, str] | None:
@@ -469,7 +483,15 @@ def _region_after(toks, b, names: Names | None = None) -> tuple[int, str] | None
     k = b
     if k < len(toks) and toks[k].low in REGION_INFIXES and k + 1 < len(toks):
         k += 1
+    elif k + 1 < len(toks) and toks[k].low in DISTRICT_INFIXES and REGION_NOUNS.get(toks[k + 1].low) == "district":
+        k += 1  # "Rakityansky urban district", "Myropilska territorial community"
     if k < len(toks) and toks[k].low in REGION_NOUNS and toks[k].low not in PLURAL_REGION_NOUNS:
+        if toks[k].low == "community":  # "the Myropilska community": a hromada named by its adjective;
+            if b >= 1 and toks[b - 1].low.endswith(_HROMADA_ENDINGS):  # "the Edmonton Community Partnership"
+                return k + 1, "district"  # is no unit
+            return None
+        if REGION_NOUNS[toks[k].low] == "district" and k + 1 < len(toks) and toks[k + 1].low in _NOT_A_DISTRICT:
+            return None  # "U.S. District Judge", "the District Court"
         if toks[k].low in ("state", "territory", "front", "community") and not toks[k].cap:
             unit = toks[k].low == "territory" and names is not None and b >= 1 and \
                 any(p.kind == "adm1" for p in names.places(lookup_text([toks[b - 1]])))
@@ -506,7 +528,7 @@ def _emit_name(text, toks, a, b, emit, names: Names, persons, first_word, in_run
                 return  # "Trump-Putin", "Russia-Ukraine": compounds, not places
     low_words = [t.low for t in span]
     # Region noun inside the run: "Kursk Oblast", "Moscow Region", "Krasnodar Krai".
-    if len(span) > 1 and low_words[-1] in REGION_NOUNS:
+    if len(span) > 1 and low_words[-1] in REGION_NOUNS and _unit_noun_ends(toks, a, b):
         kind_hint = REGION_NOUNS[low_words[-1]]
         core = span[:-1]
         if core and core[-1].low in REGION_INFIXES:

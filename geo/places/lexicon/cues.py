@@ -69,6 +69,10 @@ COUNTY_ADM1_COUNTRIES = frozenset("RO NO HU HR EE LT SE KE LR".split())
 # Region nouns whose meaning is clear only after a capitalised name written before it
 # ("Kursk border region", "Kharkiv regional"): optional words between name and noun.
 REGION_INFIXES = frozenset("border frontline front-line frontier".split())
+# Words between a district's name and its noun: "Rakityansky urban district", "Surazhsky municipal
+# district", "Myropilska territorial community", "Lgovsky municipal okrug" (Russian and Ukrainian
+# local-government terms as English news translates them).
+DISTRICT_INFIXES = frozenset("urban municipal territorial rural settlement village city".split())
 
 # "the village of X", "the city of X": nouns that announce a settlement or region.
 SETTLEMENT_NOUNS = {
