@@ -79,3 +79,44 @@ def test_names_that_look_like_grammar_stay_names(text, name, expected, gazetteer
 def test_russian_spellings_find_the_ukrainian_town(text, name, expected, gazetteer):
     m = _mention(parse_text(text, gazetteer=gazetteer), name)
     assert m.place is not None and m.place.name == expected, m
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The settlers in Oklahoma built farms on the plains.", "Oklahoma", "adm1"),
+    ("Tornadoes hit Kansas on Friday, officials said.", "Kansas", "adm1"),
+])
+def test_a_first_level_units_exact_name_is_the_unit(text, name, kind, gazetteer):
+    assert _mention(parse_text(text, gazetteer=gazetteer), name).place.kind == kind
+
+
+def test_prague_oklahoma_is_not_the_czech_capital(gazetteer):
+    m = _mention(parse_text("Prague, Oklahoma celebrated its Kolache Festival.", gazetteer=gazetteer), "Prague")
+    assert (m.place.country_code, m.place.admin1_code) == ("US", "US.OK")
+
+
+@pytest.mark.parametrize("text, acronym, region", [
+    ("Ukrainian forces shelled Horlivka and Yasynuvata (DPR) with artillery, the JCCC said.", "DPR", "UA.05"),
+    ("Russian troops shelled settlements of the LPR overnight, Ukrainian officials said.", "LPR", "UA.14"),
+])
+def test_self_proclaimed_republics_are_their_oblasts(text, acronym, region, gazetteer):
+    assert _mention(parse_text(text, gazetteer=gazetteer), acronym).place.admin1_code == region
+
+
+def test_a_holiday_is_not_a_place(gazetteer):
+    pd = parse_text("Ukrainians marked Independence Day in Kyiv as Russian drones flew overhead.", gazetteer=gazetteer)
+    assert [m.surface for m in pd.mentions] == ["Kyiv"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The governor of Russia's Voronezh region said a drone hit a car near a village.", "Voronezh Oblast"),
+    ("Ryazan Governor Pavel Malkov said a drone attacked an industrial site overnight.", "Ryazan’"),
+    ("The head of the Kursk region said shelling damaged three houses.", "Kursk Oblast"),
+])
+def test_an_official_who_reports_an_attack_names_where_it_happened(text, expected, gazetteer):
+    events = parse_text(text, gazetteer=gazetteer).events
+    assert [e.location.place.name for e in events] == [expected]
+
+
+def test_a_plain_title_is_not_an_event_place(gazetteer):
+    pd = parse_text("The governor of the Belgorod region said talks with residents would continue.", gazetteer=gazetteer)
+    assert pd.events == () and all(m.role == "other" for m in pd.mentions)

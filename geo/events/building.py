@@ -41,8 +41,19 @@ from geo.events.frames import UNLISTED, Frame, lies_within, precision_of, read_f
 from geo.events.grouping import Group, group_frames, is_ground, side_by_target
 from geo.events.war import has_war_evidence, in_theatre, war_context
 from geo.model import (
-    EVENT_LOCATION, GROUND_ASSAULT, INTERCEPTION, RU, STRIKE, UA, UNKNOWN, Document, Event, Location,
-    ResolvedMention, Sentence, Source,
+    EVENT_LOCATION,
+    GROUND_ASSAULT,
+    INTERCEPTION,
+    RU,
+    STRIKE,
+    UA,
+    UNKNOWN,
+    Document,
+    Event,
+    Location,
+    ResolvedMention,
+    Sentence,
+    Source,
 )
 
 # --- building events ---------------------------------------------------------------

@@ -26,6 +26,7 @@ from geo.events.figures import (
 )
 from geo.events.numbers import find_areas, find_quantities
 from geo.model import EVENT_LOCATION, OTHER, RU, UA, Document, ResolvedMention, Sentence
+from geo.places.roles import OFFICIALS_REGION
 
 _STRIKE_RE = lx.compile_alternatives(lx.STRIKE_CUES)
 _GROUND_RE = lx.compile_alternatives(lx.GROUND_CUES)
@@ -283,11 +284,14 @@ def _event_locations(text: str, start: int, end: int, mentions: list[ResolvedMen
             m = replace(m, place=m.container, cues=(*m.cues, UNLISTED))
         if m.role == EVENT_LOCATION or (intercept and m.role == OTHER and _OVER_MENTION.search(text[max(start, m.start - 12):m.start])):
             inside.append(m)
+    if not inside:  # "the governor of the Y region said a drone hit a car": the attack is in Y
+        inside = [m for m in mentions if start <= m.start < end and OFFICIALS_REGION in m.cues and m.place is not None][:1]
     out: list[ResolvedMention] = []
     for i, m in enumerate(inside):
         since = max(start, inside[i - 1].end if i else start, m.start - 120)  # the text since the previous place
-        if _SPEAKER_AFTER.match(text[m.end:m.end + 40]) or _NOT_HIT_BEFORE.search(text[since:m.start]):
-            continue
+        speaker = _SPEAKER_AFTER.match(text[m.end:m.end + 40]) and OFFICIALS_REGION not in m.cues
+        if speaker or _NOT_HIT_BEFORE.search(text[since:m.start]):
+            continue  # ("the governor of the Y region said a drone hit ...": Y is where, not who)
         prev = out[-1] if out else None
         if prev is not None and re.fullmatch(r"(?:\s+(?:region|oblast|krai|province|republic))?,\s*(?:near|not\s+far\s+from|close\s+to)\s+(?:the\s+)?",
                                           text[prev.end:m.start], re.I) \

@@ -54,6 +54,7 @@ from geo.places.roles import (
     prev_words,
     propagate_containers,
     propagate_lists,
+    reporting_officials,
     role_of,
     words_of,
 )
@@ -227,6 +228,8 @@ def _base_score(p: Place, m: Mention, cands: list[Place]) -> float:
     elif p.kind == "feature":
         s += 2.0
     s += math.log10((p.population or 0) + 10)
+    if p.match == "partial":
+        s -= 6.0  # "settlers in Oklahoma": the state, not Oklahoma City, whose name only contains it
     if m.kind_hint == "adm1":
         s += 8.0 if p.kind == "adm1" else -4.0
     elif m.kind_hint == "place":
@@ -373,7 +376,7 @@ def _weak(m: Mention) -> bool:
 def _keep(d: DocContext, m: Mention, p: Place) -> bool:
     """Weigh weak evidence against the strength of the chosen reading."""
     if p.kind in ("country", "adm1"):
-        if "acronym" in m.cues and p.kind == "adm1" and not _strong(m):
+        if "acronym" in m.cues and p.kind == "adm1" and not _strong(m) and not (d.war and len(m.lookup) >= 3):
             return False
         return True
     if _strong(m):
@@ -738,6 +741,7 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
     out = propagate_containers(text, out)
     out = near_reference(text, out)
     out = descriptors(text, out)
+    out = reporting_officials(text, sentences, out)
     if dropped:
         log.debug("%s: dropped %s", doc.id, dict(dropped))
     return out, dropped

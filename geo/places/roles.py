@@ -380,3 +380,37 @@ def propagate_containers(text: str, out: list[ResolvedMention]) -> list[Resolved
                 b.place.kind in ("adm1", "country") and re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?", gap):
             result[k + 1] = replace(b, role=EVENT_LOCATION)
     return result
+
+
+#: Cue on a place named in the title of an official who reports an attack there.
+OFFICIALS_REGION = "officials_region"
+_REGIONAL_TITLE_BEFORE = re.compile(r"\b(?:governor|mayor|head|chief|administration)\s+(?:of|in)\s+(?:the\s+)?"
+                                    r"(?:[A-Z][\w-]*[’']s\s+)?(?:[a-z-]+\s+){0,2}$", re.I)
+_REGIONAL_TITLE_AFTER = re.compile(r"(?:[’'ʼ]s)?\s+(?:regional\s+|city\s+|acting\s+)?(?:governor|mayor|head)\b", re.I)
+_REPORTS_A_HIT = re.compile(r"\b(?:said|says|reported|wrote|announced|confirmed)\b[^.;]{0,120}?\b(?:" +
+                            "|".join(sorted(_HIT_WORDS)) + r"|attack(?:ed)?|shell(?:ed|ing)|drones?|missiles?)\b", re.I)
+
+
+def reporting_officials(text: str, sentences, out: list[ResolvedMention]) -> list[ResolvedMention]:
+    """"The governor of Russia's Voronezh region said a drone hit a car": the region in the title of an
+    official who reports an attack, in a sentence naming no other place hit, is where it happened.
+    The mention keeps its role (a title is ``other``) and gains the ``officials_region`` cue, which
+    the event reader takes as the attack's place when the clause names no other. A plain title ("the
+    governor of the Belgorod region said talks would continue") gains nothing."""
+    by_sentence: dict[int, list[ResolvedMention]] = {}
+    for r in out:
+        by_sentence.setdefault(r.sentence, []).append(r)
+    spans = {s.index: s for s in sentences}
+    result = list(out)
+    for k, r in enumerate(result):
+        sent = spans.get(r.sentence)
+        where = r.place or r.container
+        if r.role != OTHER or sent is None or where is None or where.kind == "country":
+            continue
+        titled = _REGIONAL_TITLE_BEFORE.search(text, max(sent.start, r.start - 60), r.start) or \
+            _REGIONAL_TITLE_AFTER.match(text, r.end, min(sent.end, r.end + 30))
+        if not titled or any(o.role == EVENT_LOCATION for o in by_sentence[r.sentence] if o is not r):
+            continue
+        if _REPORTS_A_HIT.search(text, r.end, sent.end):
+            result[k] = replace(r, cues=r.cues + (OFFICIALS_REGION,))  # its role stays: a title
+    return result

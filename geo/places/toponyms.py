@@ -38,12 +38,30 @@ from functools import lru_cache
 
 from geo.model import Document, Mention, Sentence
 from geo.places.context import (
-    MAX_UNLISTED_WORDS, UNIT_NOUNS, container_after, district_adjective, in_list, list_end_contained,
-    possessive_before, prep_before, settlement_after, settlement_before, settlement_noun, unlisted_compound,
+    MAX_UNLISTED_WORDS,
+    UNIT_NOUNS,
+    container_after,
+    district_adjective,
+    in_list,
+    list_end_contained,
+    possessive_before,
+    prep_before,
+    settlement_after,
+    settlement_before,
+    settlement_noun,
+    unlisted_compound,
     unlisted_cue,
 )
 from geo.places.lexicon.calendar import CALENDAR
-from geo.places.lexicon.cues import DIRECTION_WORDS, DISTRICT_INFIXES, FEATURE_HEADS, LOCATIVE_PREPS, PLURAL_REGION_NOUNS, REGION_INFIXES, REGION_NOUNS
+from geo.places.lexicon.cues import (
+    DIRECTION_WORDS,
+    DISTRICT_INFIXES,
+    FEATURE_HEADS,
+    LOCATIVE_PREPS,
+    PLURAL_REGION_NOUNS,
+    REGION_INFIXES,
+    REGION_NOUNS,
+)
 from geo.places.lexicon.demonyms import DEMONYMS
 from geo.places.lexicon.organisations import ORG_HEADS, ORGANISATIONS, SEATS_OF_POWER
 from geo.places.lexicon.persons import GIVEN_NAMES, LOWER_TITLES, TITLES
@@ -332,6 +350,9 @@ def _handle_run(text, toks, i, j, emit, names: Names, persons, taken, first_word
             if a + 1 < len(run):
                 _handle_run(text, toks, i + a + 1, j, emit, names, persons, taken, first_word)
             return j
+    # Holidays and commemorations: "Independence Day", "Victory Day", "Kyiv Day", "Christmas Eve".
+    if len(run) > 1 and run[-1].text in ("Day", "Eve", "Days"):
+        return j
     # Ship names: "the cruiser X"; unit names: "Battlegroup X", "Operation X".
     if i > 0 and toks[i - 1].low in _SHIP_NOUNS:
         return j
