@@ -147,16 +147,14 @@ class _Session:
     def __init__(self, scheduler, workers):
         self.scheduler, self.workers = scheduler, workers
         self.client = None
+        self.n_workers = workers or default_workers()
         self._close = None
 
     def start(self):
         if self.client is None:
             self.client, self._close = client_for(self.scheduler, self.workers)
+            self.n_workers = len(self.client.scheduler_info().get("workers", {})) or self.n_workers
         return self.client
-
-    @property
-    def n_workers(self) -> int:
-        return len(self.client.scheduler_info().get("workers", {})) or self.workers or default_workers()
 
     def close(self):
         if self._close is not None:

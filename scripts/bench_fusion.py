@@ -41,7 +41,9 @@ def real_events():
     for path in DEVSETS:
         if not path.exists():
             continue
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if not line.strip():
+                continue
             item = json.loads(line)
             published = dt.date.fromisoformat(item["published"]) if item.get("published") else None
             docs.append(Document(id=f"{path.parent.name}-{item['id']}", text=item["text"], published=published))

@@ -20,13 +20,11 @@ from __future__ import annotations
 
 import argparse
 import filecmp
-import glob
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -36,86 +34,53 @@ STRIKEMAP = str(Path(sys.executable).with_name("strikemap"))
 OUTPUTS = ("events.geojson", "area_claims.geojson", "events.csv", "regions.csv", "summary.md")
 
 
-def texts(pattern: str) -> list[tuple[str, str]]:
-    out = []
-    for path in sorted(glob.glob(pattern)):
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                item = json.loads(line)
-                if item.get("text", "").strip():
-                    out.append((f"{Path(path).parent.name}-{item['id']}", item["text"]))
-    if not out:
-        sys.exit(f"no texts in {pattern}")
-    return out
+def write_corpus(path: Path, n: int, pattern: str, start: int = 0) -> int:
+    """Documents ``start`` to ``start + n`` of the cycled corpus appended to ``path``; the bytes of text written."""
+    from bench_batch import corpus
 
-
-def write_corpus(path: Path, n: int, source: list[tuple[str, str]], start: int = 0) -> int:
-    """``n`` documents cycled from ``source`` (ids ``NAME~K``); returns the bytes of text written."""
     size = 0
     with path.open("a", encoding="utf-8") as fh:
-        for i in range(start, start + n):
-            name, text = source[i % len(source)]
-            fh.write(json.dumps({"id": f"{name}~{i // len(source)}", "text": text}) + "\n")
-            size += len(text.encode())
+        for item in corpus(start + n, pattern)[start:]:
+            fh.write(json.dumps(item) + "\n")
+            size += len(item["text"].encode())
     return size
 
 
-def measure(args: list[str], env: dict) -> tuple[float, float, subprocess.CompletedProcess]:
-    """Seconds and peak RSS (MB, the process and its children) of one command."""
-    import psutil
+def measure(args: list[str], env: dict) -> tuple[float, float, str]:
+    """Seconds, peak RSS (MB, the process and its children) and output (stdout and stderr) of one command."""
+    from bench_batch import peak_rss
 
     start = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    done = threading.Event()
-
-    def sample():
-        nonlocal peak
-        parent = psutil.Process(proc.pid)
-        while not done.is_set():
-            try:
-                total = parent.memory_info().rss + sum(c.memory_info().rss for c in parent.children(recursive=True))
-                peak = max(peak, total)
-            except psutil.Error:
-                pass
-            time.sleep(0.05)
-
-    thread = threading.Thread(target=sample, daemon=True)
-    thread.start()
-    out, err = proc.communicate()
-    seconds = time.perf_counter() - start
-    done.set()
-    thread.join()
-    return seconds, peak / 1e6, subprocess.CompletedProcess(args, proc.returncode, out, err)
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out, peak = peak_rss(proc)  # exits if the command fails
+    return time.perf_counter() - start, peak / 1e6, out
 
 
 def _map(corpus: Path, out: Path, env: dict, *extra: str):
-    seconds, peak, done = measure([STRIKEMAP, "map", str(corpus), "-o", str(out), "--force", *extra], env)
-    if done.returncode != 0:
-        sys.exit(f"map failed ({done.returncode}): {done.stderr[-2000:]}")
-    return seconds, peak, done.stderr.strip().splitlines()[-1]
+    seconds, peak, said = measure([STRIKEMAP, "map", str(corpus), "-o", str(out), "--force", *extra], env)
+    return seconds, peak, said.strip().splitlines()[-1]
 
 
-def memory(sizes: list[int], source, env, workdir: Path) -> None:
+def memory(sizes: list[int], pattern, env, workdir: Path) -> None:
     print("| documents | MB of text | seconds | documents/s | peak RSS MB (all processes) | events written |")
     print("|---:|---:|---:|---:|---:|---|")
     for n in sizes:
         corpus = workdir / f"mem-{n}.jsonl"
         corpus.unlink(missing_ok=True)
-        size = write_corpus(corpus, n, source)
+        size = write_corpus(corpus, n, pattern)
         seconds, peak, said = _map(corpus, workdir / f"out-{n}", env, "--no-cache")
         print(f"| {n:,} | {size / 1e6:.1f} | {seconds:.1f} | {n / seconds:.0f} | {peak:.0f} | {said} |", flush=True)
         corpus.unlink()
 
 
-def repeat(n: int, source, env, workdir: Path) -> None:
+def repeat(n: int, pattern, env, workdir: Path) -> None:
     corpus = workdir / f"repeat-{n}.jsonl"
     corpus.unlink(missing_ok=True)
-    write_corpus(corpus, n, source)
+    write_corpus(corpus, n, pattern)
     out = workdir / "out-repeat"
     rows = [("first run, empty cache", *_map(corpus, out, env))]
     rows.append(("same corpus again", *_map(corpus, out, env)))
-    write_corpus(corpus, 100, source, start=n)  # 100 documents more (new ids, so new entries)
+    write_corpus(corpus, 100, pattern, start=n)  # 100 documents more (new ids, so new entries)
     rows.append(("after adding 100 documents", *_map(corpus, out, env)))
     rows.append((f"{n + 100:,} documents, --no-cache", *_map(corpus, out, env, "--no-cache")))
     first = rows[0][1]
@@ -126,10 +91,10 @@ def repeat(n: int, source, env, workdir: Path) -> None:
     corpus.unlink()
 
 
-def dask(n: int, source, env, workdir: Path) -> None:
+def dask(n: int, pattern, env, workdir: Path) -> None:
     corpus = workdir / f"dask-{n}.jsonl"
     corpus.unlink(missing_ok=True)
-    write_corpus(corpus, n, source)
+    write_corpus(corpus, n, pattern)
     local = _map(corpus, workdir / "out-local", env, "--no-cache", "-j", "2")
     on_dask = _map(corpus, workdir / "out-dask", env, "--no-cache", "--engine", "dask", "-j", "2")
     same = [name for name in OUTPUTS if filecmp.cmp(workdir / "out-local" / name, workdir / "out-dask" / name,
@@ -149,17 +114,16 @@ def main(argv=None) -> int:
     ap.add_argument("--dask", type=int, metavar="N")
     ap.add_argument("--corpus", default=str(BENCHMARKS / "*" / "gold.jsonl"))
     args = ap.parse_args(argv)
-    source = texts(args.corpus)
-    print(f"texts: {len(source):,} distinct, from {args.corpus}; {os.cpu_count()} cores\n")
+    print(f"texts cycled from {args.corpus}; {os.cpu_count()} cores\n")
     with tempfile.TemporaryDirectory(prefix="strikemap-bench-") as tmp:
         workdir = Path(tmp)
         env = {**os.environ, "STRIKEMAP_PARSE_CACHE": str(workdir / "parses.sqlite")}
         if args.memory:
-            memory(args.memory, source, env, workdir)
+            memory(args.memory, args.corpus, env, workdir)
         if args.repeat:
-            repeat(args.repeat, source, env, workdir)
+            repeat(args.repeat, args.corpus, env, workdir)
         if args.dask:
-            dask(args.dask, source, env, workdir)
+            dask(args.dask, args.corpus, env, workdir)
     return 0
 
 

@@ -26,7 +26,9 @@ def load(path: Path):
     from geo.model import Document
 
     docs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line.strip():
+            continue
         item = json.loads(line)
         if item.get("text", "").strip():
             docs.append(Document(id=str(item["id"]), text=item["text"]))
