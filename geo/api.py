@@ -19,7 +19,6 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo.events.fuse import fuse_events
 from geo.model import AreaClaim, Document, Event, InputError, ParsedDocument, StrikemapError
 from geo.outputs.atomic import atomic_path, prepare_outdir, write_text
 from geo.text.documents import InputWarning, is_failure
@@ -41,6 +40,12 @@ class Report:
     errors: list[InputError] = field(default_factory=list)
     event_list: list[Event] = field(default_factory=list)
     claim_list: list[AreaClaim] = field(default_factory=list)
+    #: Documents read (``documents`` is empty when a streaming run did not keep them).
+    n_documents: int | None = None
+
+    def __post_init__(self):
+        if self.n_documents is None:
+            self.n_documents = len(self.documents)
 
     @property
     def failures(self) -> list[InputError]:
@@ -124,7 +129,7 @@ class Report:
             "summary.md": write_text(out / "summary.md", self.summary_markdown()),
         }
         fmap = self.to_map(regions=regions, control=control, frontline=frontline,
-                           title=title or _default_title(self), cdn=cdn, documents_count=len(self.documents))
+                           title=title or _default_title(self), cdn=cdn, documents_count=self.n_documents)
         import maps
 
         if hasattr(maps, "save_map"):
@@ -138,7 +143,7 @@ class Report:
 
 def _default_title(report: Report) -> str:
     dates = sorted(e.date for e in report.event_list if e.date)
-    n = len(report.documents)
+    n = report.n_documents
     span = ""
     if dates:
         span = f", {dates[0].isoformat()}" + (f" to {dates[-1].isoformat()}" if dates[-1] != dates[0] else "")
@@ -162,28 +167,28 @@ def gather_documents(
 def analyze(
     paths_or_texts: Iterable | str | os.PathLike, published: dt.date | str | None = None,
     outlet: str | None = None, workers: int | None = None, engine: str = "processes",
-    scheduler=None, fuse: bool = True, progress: bool | None = False,
+    scheduler=None, fuse: bool = True, progress: bool | None = False, cache=True, keep_documents: bool = True,
 ) -> Report:
     """Read, parse and (by default) fuse reports; return a ``Report``.
 
     ``paths_or_texts``: paths of files or folders, report texts, ``Document``
     objects, or a mix. ``published``/``outlet`` fill what the inputs do not
-    give. ``workers``/``engine``/``scheduler`` as in ``geo.runner.parse_stream``
-    (default: all cores in local processes). Bad inputs, and documents a
-    pipeline stage failed on, land in ``report.errors``; they never raise.
+    give. ``workers``/``engine``/``scheduler``/``cache`` as in
+    ``geo.runner.parse_stream`` (default: all cores in local processes, the
+    parse cache on). ``keep_documents=False`` streams: each document is
+    dropped once read, ``report.documents`` stays empty and only the events,
+    claims and problems are kept (on Dask, fusion then runs on the cluster).
+    Bad inputs, and documents a pipeline stage failed on, land in
+    ``report.errors``; they never raise.
     """
-    from geo.runner import run
+    from geo.runner import collect, read_inputs
 
     if isinstance(published, str):
         try:
             published = dt.date.fromisoformat(published)
         except ValueError:
             raise StrikemapError(f"published {published!r} is not a date (YYYY-MM-DD)") from None
-    parsed: list[ParsedDocument] = []
-    problems: list[InputError] = []
-    for result in run(paths_or_texts, published=published, outlet=outlet, workers=workers, engine=engine,
-                      scheduler=scheduler, progress=progress):
-        (parsed if isinstance(result, ParsedDocument) else problems).append(result)
-    events = [e for p in parsed for e in p.events]
-    claims = [c for p in parsed for c in p.area_claims]
-    return Report(parsed, problems, fuse_events(events) if fuse else events, claims)
+    got = collect(read_inputs(paths_or_texts, published=published, outlet=outlet), fuse=fuse,
+                  keep_documents=keep_documents, engine=engine, workers=workers, scheduler=scheduler,
+                  progress=progress, cache=cache)
+    return Report(got.documents, got.problems, got.events, got.claims, n_documents=got.n_documents)

@@ -6,14 +6,16 @@ import functools
 
 import click
 
-from geo.cli.options import engine_opt, outlet_opt, paths_arg, progress_opt, published_opt, scheduler_opt, workers_opt
+from geo.cli.options import (
+    engine_opt, no_cache_opt, outlet_opt, paths_arg, progress_opt, published_opt, scheduler_opt, workers_opt,
+)
 from geo.model import StrikemapError
 
 
 def batch_options(func):
-    """PATH... plus --published, --outlet, -j, --engine, --scheduler, --progress."""
+    """PATH... plus --published, --outlet, -j, --engine, --scheduler, --progress, --no-cache."""
     for option in reversed((paths_arg, published_opt, outlet_opt, workers_opt, engine_opt,
-                            scheduler_opt, progress_opt)):
+                            scheduler_opt, progress_opt, no_cache_opt)):
         func = option(func)
     return func
 
@@ -24,8 +26,12 @@ def report_problems(problems) -> None:
         click.echo(f"{problem.level}: {problem}", err=True)
 
 
-def analyze_paths(paths, *, published, outlet, workers, engine, scheduler, progress, fuse=True):
-    """Run ``geo.analyze`` over PATHs (the built-in seeds when none) and print input problems."""
+def analyze_paths(paths, *, published, outlet, workers, engine, scheduler, progress, no_cache=False, fuse=True):
+    """Stream PATHs (the built-in seeds when none) through ``geo.analyze`` and print input problems.
+
+    Documents are not kept (``keep_documents=False``): memory grows with the
+    events, not with the corpus; on Dask, fusion runs on the cluster.
+    """
     from geo.api import analyze
     from geo.text.documents import builtin_seeds
 
@@ -34,7 +40,7 @@ def analyze_paths(paths, *, published, outlet, workers, engine, scheduler, progr
     if scheduler and engine != "dask":
         raise StrikemapError("--scheduler needs --engine dask")
     report = analyze(list(paths), published=published, outlet=outlet, workers=workers, engine=engine,
-                     scheduler=scheduler, fuse=fuse, progress=progress)
+                     scheduler=scheduler, fuse=fuse, progress=progress, cache=not no_cache, keep_documents=False)
     report_problems(report.errors)
     return report
 

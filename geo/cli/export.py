@@ -24,7 +24,8 @@ STREAMABLE = ("geojson", "csv")
 @click.option("--acled", is_flag=True, help="CSV with ACLED-like columns (implies --format csv).")
 @force_opt
 @user_errors
-def export_cmd(paths, published, outlet, workers, engine, scheduler, progress, fmt, output, claims, acled, force):
+def export_cmd(paths, published, outlet, workers, engine, scheduler, progress, no_cache, fmt, output, claims, acled,
+               force):
     """Export the events found in PATHS as one file.
 
     GeoJSON is RFC 7946 (lon/lat, WGS84) with flat properties; CSV carries
@@ -49,7 +50,7 @@ def export_cmd(paths, published, outlet, workers, engine, scheduler, progress, f
     if output is not None and output.exists() and not force:
         raise StrikemapError(f"{output}: exists; use --force to replace it")
     report = analyze_paths(paths, published=published, outlet=outlet, workers=workers, engine=engine,
-                           scheduler=scheduler, progress=progress)
+                           scheduler=scheduler, progress=progress, no_cache=no_cache)
     frame = report.acled if acled else (report.area_claims if claims else report.events)
     if output is None:
         _to_stdout(frame, fmt)

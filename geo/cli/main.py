@@ -6,6 +6,7 @@ import logging
 
 import click
 
+from geo.cli.cache import cache_group
 from geo.cli.eval import eval_cmd
 from geo.cli.export import export_cmd
 from geo.cli.gazetteer import gazetteer_group
@@ -36,3 +37,4 @@ cli.add_command(eval_cmd)
 cli.add_command(map_cmd)
 cli.add_command(export_cmd)
 cli.add_command(summary_cmd)
+cli.add_command(cache_group)

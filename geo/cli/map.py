@@ -37,7 +37,7 @@ frontline_opt = click.option(
 @click.option("--title", metavar="TEXT", help="Map title (default: the number of reports and the dates).")
 @click.option("--cdn", is_flag=True, help="Load Leaflet from a CDN instead of embedding it (smaller page, needs network).")
 @user_errors
-def map_cmd(paths, published, outlet, workers, engine, scheduler, progress, outdir, force, regions,
+def map_cmd(paths, published, outlet, workers, engine, scheduler, progress, no_cache, outdir, force, regions,
             control, control_label, frontline, title, cdn):
     """Map reports: OUTDIR/map.html, events.geojson, area_claims.geojson,
     events.csv (ACLED-like), regions.csv and summary.md.
@@ -55,9 +55,9 @@ def map_cmd(paths, published, outlet, workers, engine, scheduler, progress, outd
     check_outdir(outdir, force)  # before any work
     control = read_controls(control, control_label) or None  # a bad file fails here, before the analysis
     report = analyze_paths(paths, published=published, outlet=outlet, workers=workers, engine=engine,
-                           scheduler=scheduler, progress=progress)
+                           scheduler=scheduler, progress=progress, no_cache=no_cache)
     report.write(outdir, force=force, cdn=cdn, regions=regions, control=control, frontline=frontline,
                  title=title)
     click.echo(f"{len(report.event_list)} events and {len(report.claim_list)} area claims from "
-               f"{len(report.documents)} documents written to {outdir}/", err=True)
+               f"{report.n_documents} documents written to {outdir}/", err=True)
     exit_status(report)

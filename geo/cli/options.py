@@ -38,3 +38,7 @@ engine_opt = click.option(
 )
 scheduler_opt = click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster).")
 progress_opt = click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+no_cache_opt = click.option(
+    "--no-cache", is_flag=True,
+    help="Parse every document again: neither read nor fill the parse cache (see `strikemap cache info`).",
+)

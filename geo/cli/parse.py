@@ -7,7 +7,7 @@ import json
 import click
 
 from geo.cli.batch_options import report_problems, user_errors
-from geo.cli.options import json_opt, outlet_opt, paths_arg, progress_opt, published_opt, workers_opt
+from geo.cli.options import json_opt, no_cache_opt, outlet_opt, paths_arg, progress_opt, published_opt, workers_opt
 
 _COLUMNS = ("doc", "surface", "role", "prec", "place", "kind", "cc", "admin1", "lat", "lon")
 
@@ -19,8 +19,9 @@ _COLUMNS = ("doc", "surface", "role", "prec", "place", "kind", "cc", "admin1", "
 @json_opt
 @workers_opt
 @progress_opt
+@no_cache_opt
 @user_errors
-def parse_cmd(paths, published, outlet, as_json, workers, progress):
+def parse_cmd(paths, published, outlet, as_json, workers, progress, no_cache):
     """Find and resolve the place mentions of each report.
 
     PATHS are .txt/.md files, .jsonl corpora (one report a line) or folders;
@@ -46,7 +47,8 @@ def parse_cmd(paths, published, outlet, as_json, workers, progress):
     failures = 0
     if not as_json:
         click.echo(_row(_COLUMNS))
-    for result in run(list(paths), published=published, outlet=outlet, workers=workers, progress=progress):
+    for result in run(list(paths), published=published, outlet=outlet, workers=workers, progress=progress,
+                      cache=not no_cache):
         if not isinstance(result, ParsedDocument):
             report_problems([result])
             failures += is_failure(result)

@@ -17,7 +17,7 @@ from geo.cli.batch_options import analyze_paths, batch_options, exit_status, use
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write to FILE (atomically) instead of stdout.")
 @user_errors
-def summary_cmd(paths, published, outlet, workers, engine, scheduler, progress, fmt, output):
+def summary_cmd(paths, published, outlet, workers, engine, scheduler, progress, no_cache, fmt, output):
     """Summarise reports by first-level region (ADM1) and country.
 
     One row per region with any report: events by attacker, weapons launched
@@ -27,7 +27,7 @@ def summary_cmd(paths, published, outlet, workers, engine, scheduler, progress, 
     strikemap summary reports/ --format csv > regions.csv
     """
     report = analyze_paths(paths, published=published, outlet=outlet, workers=workers, engine=engine,
-                           scheduler=scheduler, progress=progress)
+                           scheduler=scheduler, progress=progress, no_cache=no_cache)
     if fmt == "md":
         text = report.summary_markdown()
     elif fmt == "csv":

@@ -15,7 +15,7 @@ import re
 from geo.events import lexicon as lx
 from geo.events.dates import find_dates
 from geo.events.frames import read_claimant
-from geo.events.numbers import TRAILING_QUALIFIERS, Area, find_areas
+from geo.events.numbers import TRAILING_QUALIFIERS, Area, find_areas, has_area_unit
 from geo.model import RU, UA, UNKNOWN, AreaClaim, Document, ResolvedMention, Sentence, Source
 
 # Control words (English reporting on front lines: ISW, AFP, ministries).
@@ -103,6 +103,8 @@ def _claimant(sentence: str) -> str | None:
 def extract_area_claims(doc: Document, sentences: list[Sentence], mentions: list[ResolvedMention], gazetteer) -> list[AreaClaim]:
     """Area-of-control claims of one document, ids ``{doc.id}:c{n}``."""
     claims: list[AreaClaim] = []
+    if not has_area_unit(doc.text):
+        return claims  # no area figure anywhere: most reports, read in one search instead of one per sentence
     for s in sentences:
         if not _CONTROL.search(s.text) or _SIZE_OF.search(s.text) and not find_areas(s.text):
             continue

@@ -204,6 +204,11 @@ class Area:
     text: str
 
 
+def has_area_unit(text: str) -> bool:
+    """Cheap test: does the text name an area unit at all (km², square miles, hectares)?"""
+    return _AREA_RE.search(text) is not None
+
+
 def find_areas(text: str) -> list[Area]:
     """Area figures in km², square miles or hectares; square metres are not territory and are skipped."""
     out: list[Area] = []
