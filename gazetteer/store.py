@@ -72,6 +72,8 @@ def input_hash() -> str:
     for pkg, version in sorted(_build.package_versions().items()):
         h.update(f"{pkg}={version}\n".encode())
     for role, path in sorted(_build.source_files().items()):
+        if role in ("supplement", "unit_names"):
+            continue  # the project's own data: keyed by content below, so every checkout shares one store
         try:
             st = path.stat()
             h.update(f"{role}={st.st_size}:{st.st_mtime_ns}\n".encode())
@@ -264,13 +266,22 @@ def _in_child(module: str, args: list[str]) -> None:
         raise StoreError(f"building the gazetteer store failed (exit status {proc.returncode}); see the messages above")
 
 
+#: Stores of one family kept besides the current one: another installed version of strikemap
+#: (a second checkout, a virtual environment not yet upgraded) keeps its store instead of
+#: rebuilding it each time the two take turns.
+KEEP_OTHER_STORES = 1
+
+
 def _remove_stale(directory: Path, keep: Path) -> None:
-    """Remove older stores of the same family as ``keep`` (built-in, or built with GeoNames dumps)."""
+    """Remove older stores of the same family as ``keep`` (built-in, or built with GeoNames dumps),
+    all but the ``KEEP_OTHER_STORES`` most recently built."""
     larger = keep.name.startswith(GEONAMES_PREFIX)
-    for old in directory.glob(f"{STORE_PREFIX}*.sqlite"):
-        if old != keep and old.name.startswith(GEONAMES_PREFIX) == larger:
-            with contextlib.suppress(OSError):
-                old.unlink()
+    others = [p for p in directory.glob(f"{STORE_PREFIX}*.sqlite")
+              if p != keep and p.name.startswith(GEONAMES_PREFIX) == larger]
+    others.sort(key=lambda p: p.stat().st_mtime if p.exists() else 0, reverse=True)
+    for old in others[KEEP_OTHER_STORES:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def _builtin(directory: Path, digest: str, rebuild: bool) -> Path:

@@ -5,12 +5,12 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from gazetteer import Gazetteer
-from gazetteer import store
+from gazetteer import Gazetteer, store
 
 
 @pytest.fixture(scope="module")
@@ -195,9 +195,12 @@ def test_stale_temporary_files_are_removed_and_stores_of_the_other_family_kept(t
         p.write_bytes(b"")
     assert sorted(store.remove_stale_temps(tmp_path)) == sorted(stale)
     assert all(p.exists() for p in keep) and not any(p.exists() for p in stale)
-    old, new = tmp_path / f"{store.STORE_PREFIX}{'0' * 16}.sqlite", tmp_path / f"{store.STORE_PREFIX}{'1' * 16}.sqlite"
+    oldest, older = tmp_path / f"{store.STORE_PREFIX}{'0' * 16}.sqlite", tmp_path / f"{store.STORE_PREFIX}{'3' * 16}.sqlite"
+    new = tmp_path / f"{store.STORE_PREFIX}{'1' * 16}.sqlite"
     larger = tmp_path / f"{store.GEONAMES_PREFIX}{'2' * 16}.sqlite"
-    for p in (old, new, larger):
+    for age, p in enumerate((new, larger, older, oldest)):
         p.write_bytes(b"")
+        os.utime(p, (time.time() - 3600 * age, time.time() - 3600 * age))
     store._remove_stale(tmp_path, keep=new)
-    assert not old.exists() and new.exists() and larger.exists()
+    # The most recent other store of the family stays (another checkout's), older ones go.
+    assert not oldest.exists() and older.exists() and new.exists() and larger.exists()
