@@ -143,4 +143,45 @@ def test_tally_shared_across_regions_counts_once_per_country():
     once = sum(sum(n for n in g[0].weapons.values() if n) for g in groups.values()
                if g[0].location.place.country_code == country)
     assert tally > 0
-    assert totals.loc[country, "launched"] == once + sum(n for o in unshared for n in o.weapons.values() if n)
+    # Place-level figures of the same side and night are parts of that salvo: they count inside it
+    # unless they add up to more (issue 10: one salvo is not the sum of two tellings).
+    side = [o for o in unshared if o.attacker == group[0].attacker]
+    wholes = once + sum(n for o in side if o.location.precision == 4 for n in o.weapons.values() if n)
+    parts = sum(n for o in side if o.location.precision < 4 for n in o.weapons.values() if n)
+    others = sum(n for o in unshared if o.attacker != group[0].attacker for n in o.weapons.values() if n)
+    assert totals.loc[country, "launched"] == max(wholes, parts) + others
+
+
+def test_the_seed_salvo_counts_once_in_the_country_total():
+    """Zelensky's 150 drones, the air force's 145 over six regions and the seven downed at Mykolaiv are
+    one night's salvo: Ukraine's total is one figure of it, not their sum."""
+    import geo
+
+    report = geo.analyze([str(Path(__file__).resolve().parents[1] / "seeds")], workers=1, cache=False)
+    ukraine = report.countries.set_index("country_code").loc["UA"]
+    assert ukraine["launched_drones"] in (145, 150)
+    assert ukraine["intercepted"] == 72
+
+
+def _ev(eid, place, *, drones=None, intercepted=None, precision=1, shared=False, attacker="RU", date=dt.date(2025, 3, 19)):
+    from geo.model import Event, Location
+
+    quals = {"shared": "weapons", "group": "d:g0", "group_size": "2"} if shared else {}
+    return Event(id=eid, type="strike", sub_type="air_drone_strike", attacker=attacker, date=date,
+                 date_precision="day", weapons={"drone": drones} if drones is not None else {},
+                 intercepted=intercepted, location=Location(place, precision, place.name),
+                 sources=(Source("d", None, "s", 0, 1),), qualifiers=quals)
+
+
+@pytest.mark.parametrize("parts, expected", [
+    ([7], 145),          # a part inside the whole
+    ([100, 60], 160),    # parts adding up to more than the whole: the parts
+    ([], 145),
+])
+def test_a_salvo_and_its_parts_count_once(places, parts, expected):
+    whole = [_ev("w1", places["sumy_obl"], drones=145, precision=3, shared=True),
+             _ev("w2", places["sumy"], drones=145, precision=3, shared=True)]
+    split = [_ev(f"p{i}", places["kharkiv"], drones=n) for i, n in enumerate(parts)]
+    other_night = [_ev("x", places["kharkiv"], drones=20, date=dt.date(2025, 3, 25))]
+    totals = country_totals(whole + split + other_night).set_index("country_code")
+    assert totals.loc["UA", "launched_drones"] == expected + 20

@@ -18,7 +18,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from geo.model import PRECISION_WORDS, RU, UA, WEAPON_KINDS, AreaClaim, Event, StrikemapError
+from geo.model import RU, UA, WEAPON_KINDS, AreaClaim, Event, StrikemapError
 from geo.outputs.atomic import atomic_path
 
 CRS = "EPSG:4326"

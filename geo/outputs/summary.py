@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from geo.model import RU, UA, UNKNOWN, AreaClaim, Event
+from geo.model import RU, UA, AreaClaim, Event
 
 #: Weapon kinds summed as missiles in ``launched_missiles``.
 MISSILE_KINDS = ("ballistic_missile", "cruise_missile", "hypersonic_missile",
@@ -72,8 +72,36 @@ def _event_rows(events: Iterable[Event], *, shared: str = "drop") -> pd.DataFram
             "area_claims": 0,
             "documents": frozenset(s.document for s in e.sources),
             "date": e.date,
+            "attacker": e.attacker,
+            # A salvo's figure told as a whole: a tally shared by several places, or a country's.
+            "salvo": bool(counts or e.intercepted) and ("weapons" in _shared_fields(e) or (
+                e.location is not None and e.location.precision == 4)),
         })
-    return pd.DataFrame(rows, columns=[*REGION_COLUMNS[:3], *_COUNTS[:-2], "area_claims", "documents", "date"])
+    return pd.DataFrame(rows, columns=[*REGION_COLUMNS[:3], *_COUNTS[:-2], "area_claims", "documents", "date",
+                                       "attacker", "salvo"])
+
+
+#: Figures a salvo told as a whole also holds for the places it hit.
+_SALVO_FIGURES = ("launched", "launched_drones", "launched_missiles", "intercepted")
+
+
+def _salvos_once(rows: pd.DataFrame) -> pd.DataFrame:
+    """A salvo told as a whole ("145 drones overnight") and in parts ("seven downed over Mykolaiv")
+    is counted once: per country, night and side, each figure is the larger of the whole and the
+    sum of the parts, not their sum. The parts keep their events; only their figures give way."""
+    if rows.empty or not rows["salvo"].any():
+        return rows
+    out = rows.copy()
+    for _, group in rows.groupby(["country_code", "date", "attacker"], dropna=False, sort=False):
+        whole, parts = group[group["salvo"]], group[~group["salvo"]]
+        if whole.empty or parts.empty:
+            continue
+        for col in _SALVO_FIGURES:
+            told, split = int(whole[col].sum()), int(parts[col].sum())
+            if told and split:
+                out.loc[parts.index, col] = 0  # the parts' figures are inside the whole's ...
+                out.loc[whole.index[0], col] = max(told, split) - int(whole[col].iloc[1:].sum())  # ... unless larger
+    return out
 
 
 def _claim_rows(claims: Iterable[AreaClaim]) -> pd.DataFrame:
@@ -128,10 +156,10 @@ def country_totals(events: Iterable[Event], claims: Iterable[AreaClaim] = ()) ->
     """
     events = list(events)
     claims = list(claims)
-    rows = pd.concat([_event_rows(events, shared="once"), _claim_rows(claims)], ignore_index=True)
+    rows = pd.concat([_salvos_once(_event_rows(events, shared="once")), _claim_rows(claims)], ignore_index=True)
     if rows.empty:
         return _typed(pd.DataFrame(columns=list(COUNTRY_COLUMNS)))
-    out = _aggregate(rows.drop(columns=["admin1_code", "region"]), ["country_code"])
+    out = _aggregate(rows.drop(columns=["admin1_code", "region", "attacker", "salvo"], errors="ignore"), ["country_code"])
     regions = region_summary(events, claims).groupby("country_code").size()
     out["regions"] = out["country_code"].map(regions).fillna(0).astype("int64")
     out["country"] = [_country_name(c) for c in out["country_code"]]
