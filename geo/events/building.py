@@ -478,7 +478,8 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Reso
             continue  # "four people died in a stampede" in a report with no war in it
         _imply_country(group, gazetteer)
         events += [e for e in build_events(doc, group, k) if in_theatre(e.location.place)
-                   or (evidence and e.location.place.country_code in context.countries)]
+                   or (evidence and e.location.place.country_code in context.countries
+                       and e.attacker_basis in ("grammar", "defender"))]  # "a Russian drone crashed in Poland"
     events = _fold_retellings(_fold_vague_repeats(_fold_country_events(events)))
     return [replace(e, id=f"{doc.id}:e{n}") for n, e in enumerate(events, 1)]
 

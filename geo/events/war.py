@@ -11,8 +11,8 @@ event needs a war frame:
   clauses do (a weapon, a stated side, a war word).
 
 An event placed outside the theatre (debris in Poland, a drone over Romania)
-is kept only when its clauses carry that evidence and the report names that
-country itself.
+is kept only when its clauses carry that evidence, name the side whose weapon
+it was, and the report names that country itself.
 """
 
 from __future__ import annotations
