@@ -72,3 +72,13 @@ def test_dates_times_and_year_spans_are_not_counts(text):
 
 def test_a_count_next_to_a_date_is_still_read():
     assert [q.value for q in find_quantities("On 2024-03-17, 42 drones were launched")] == [42]
+
+
+@pytest.mark.parametrize("text, km2", [
+    ("the liberation of 2,000 [square] kilometers of our territory", 2000),
+    ("about 300 [square] miles", 777.0),
+    ("150 square kilometres", 150),
+])
+def test_an_editors_bracketed_square_is_still_an_area(text, km2):
+    (a,) = find_areas(text)
+    assert round(a.km2) == round(km2)

@@ -184,8 +184,9 @@ def _looks_like_date_or_id(text: str, m: re.Match) -> bool:
 
 SQ_MILE_KM2 = 2.589988110336
 _UNIT_KM2 = (
-    (r"square\s+kilo?met(?:re|er)s?|sq\.?\s*km|km2|km²|kilometres?\s+squared|kilometers?\s+squared", 1.0, "km2"),
-    (r"square\s+miles?|sq\.?\s*mi(?:les?)?\b|mi2|mi²", SQ_MILE_KM2, "sq mi"),
+    # "[square]": an editor's insertion in brackets ("2,000 [square] kilometres of our territory").
+    (r"\[?square\]?\s+kilo?met(?:re|er)s?|sq\.?\s*km|km2|km²|kilometres?\s+squared|kilometers?\s+squared", 1.0, "km2"),
+    (r"\[?square\]?\s+miles?|sq\.?\s*mi(?:les?)?\b|mi2|mi²", SQ_MILE_KM2, "sq mi"),
     (r"hectares?|\bha\b", 0.01, "ha"),
 )
 _AREA_RE = re.compile(r"(?<![\w])(?P<unit>" + "|".join(u for u, _, _ in _UNIT_KM2) + r")", re.I)
