@@ -65,8 +65,9 @@ class Report:
     @cached_property
     def area_claims(self) -> gpd.GeoDataFrame:
         from geo.outputs.export import claims_frame
+        from maps.zones import claim_zones  # the map's indicative zones, as polygons in the table
 
-        return claims_frame(self.claim_list)
+        return claims_frame(self.claim_list, claim_zones(self.claim_list))
 
     @cached_property
     def regions(self) -> pd.DataFrame:

@@ -136,16 +136,15 @@ def events_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
 def claims_frame(claims: Iterable[AreaClaim], zones: Sequence | None = None) -> gpd.GeoDataFrame:
     """Area-of-control claims as a GeoDataFrame: each drawn as its indicative zone, else at its region's point.
 
-    ``zones``: one ``maps.zones.Zone`` (or None) per claim; by default the
-    map's zones on the built-in regions. ``indicative`` is true where the
-    geometry is such a zone (sized to the claim, placed by rule, not
-    reported); ``claimed_km2`` and ``drawn_km2`` give both areas.
+    ``zones``: one ``maps.zones.Zone`` (or None) per claim, the map's zones
+    (``Report.area_claims`` passes them: the table carries the polygons the
+    map draws); without them each claim is its region's point. ``indicative``
+    is true where the geometry is such a zone (sized to the claim, placed by
+    rule, not reported); ``claimed_km2`` and ``drawn_km2`` give both areas.
     """
     claims = list(claims)
     if zones is None:
-        from maps.zones import claim_zones  # the map draws the zones; the table carries the same polygons
-
-        zones = claim_zones(claims)
+        zones = [None] * len(claims)
     rows, geometry = [], []
     for c, zone in zip(claims, zones):
         first = c.sources[0] if c.sources else None
