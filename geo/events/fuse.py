@@ -29,8 +29,8 @@ not be exact: which cluster an event joins can depend on events days away,
 through chains of neighbouring nights.
 
 Salvos (second pass, :func:`fold_salvos`): a nationwide tally ("Russia attacked
-Ukraine with 150 drones overnight", a country-only report) and a tally of the
-same night split over named regions ("145 drones; the attacks targeted the A,
+Ukraine with 120 drones overnight", a country-only report) and a tally of the
+same night split over named regions ("118 drones; the attacks targeted the A,
 B and C regions", events flagged as sharing one tally) are one salvo told at
 two precisions. The country-level report is folded into the region-level
 events: its sources join theirs, its figures stay as disagreements, and the

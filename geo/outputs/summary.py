@@ -86,7 +86,7 @@ _SALVO_FIGURES = ("launched", "launched_drones", "launched_missiles", "intercept
 
 
 def _salvos_once(rows: pd.DataFrame) -> pd.DataFrame:
-    """A salvo told as a whole ("145 drones overnight") and in parts ("seven downed over Mykolaiv")
+    """A salvo told as a whole ("120 drones overnight") and in parts ("six downed over X")
     is counted once: per country, night and side, each figure is the larger of the whole and the
     sum of the parts, not their sum. The parts keep their events; only their figures give way."""
     if rows.empty or not rows["salvo"].any():
