@@ -46,8 +46,8 @@ def test_background_gives_no_event(gazetteer):
     "A house in Donetsk was damaged by shelling by Ukrainian troops overnight.",
     "The village of Zyzzxivka near Horlivka was struck by Ukrainian drones, the city head said.",
     "Fire by Ukraine's forces hit a substation in Donetsk on Monday.",
-    "On June 25, the Armed Forces of Ukraine (AFU) shelled Horlivka from a rocket launcher, officials said.",
-    "Ukrainian fighters fired 14 shells at Horlivka on Tuesday, the city head said.",
+    "On March 3, the Armed Forces of Ukraine (AFU) shelled Yasynuvata with mortars, the town head said.",
+    "Ukrainian fighters fired 9 shells at Makiivka on Friday, the city head said.",
     "The AFU shelled Yasynuvata with artillery, the mayor said.",
 ])
 def test_by_the_other_side_names_the_attacker(text, gazetteer):

@@ -33,7 +33,7 @@ def test_a_district_phrase_resolves_to_its_centre_in_its_region(text, surface, c
 @pytest.mark.parametrize("text, surface, city", [
     ("A missile hit Mykolaiv's Inhulskyi district overnight.", "Inhulskyi district", "Mykolayiv"),
     ("In Kharkiv, Saltivskyi district, a drone hit a high-rise.", "Saltivskyi district", "Kharkiv"),
-    ("Ukrainian forces fired 15 rockets at the Nikitovsky district of Horlivka.", "Nikitovsky district", "Horlivka"),
+    ("Ukrainian forces fired rockets at the Kyivskyi district of Donetsk.", "Kyivskyi district", "Donetsk"),
     ("Drones struck the Darnytskyi district of Kyiv, the mayor said.", "Darnytskyi district", "Kyiv"),
 ])
 def test_a_city_district_stays_in_its_city(text, surface, city, gazetteer):
@@ -48,8 +48,8 @@ def test_a_district_with_no_centre_in_its_region_stays_there_unresolved(gazettee
 
 
 def test_a_village_in_a_named_district_is_placed_near_its_centre(gazetteer):
-    m = mention("Shelling damaged a house in the Kupiansk district's Zyzzxivka village.", "Zyzzxivka", gazetteer)
-    assert m.place is None and m.container.name == "Kupyansk" and m.precision == 2
+    m = mention("Shelling damaged a house in the Izium district's Zyzzxivka village.", "Zyzzxivka", gazetteer)
+    assert m.place is None and m.container.name == "Izyum" and m.precision == 2
 
 
 @pytest.mark.parametrize("text, absent", [

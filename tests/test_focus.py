@@ -56,7 +56,7 @@ def test_a_stated_container_restricts_the_reading(text, name, region, gazetteer)
 
 
 def test_a_country_then_a_verb_is_a_new_clause_not_a_container(gazetteer):
-    pd = parse_text("Battles rage for villages north of Vovchansk, Russia says they are captured.", gazetteer=gazetteer)
+    pd = parse_text("Fighting continues near Lyptsi and Hlyboke, Russia says it has advanced.", gazetteer=gazetteer)
     assert not any(e.location.place.kind == "country" for e in pd.events)
 
 
@@ -73,8 +73,10 @@ def test_names_that_look_like_grammar_stay_names(text, name, expected, gazetteer
 
 @pytest.mark.parametrize("text, name, expected", [
     ("Russian troops captured Artyomovsk, the Russian defence ministry said.", "Artyomovsk", "Bakhmut"),
-    ("Ukrainian shelling hit Gorlovka on Monday, the city head said.", "Gorlovka", "Horlivka"),
-    ("The city of Vasilyevka in the Zaporozhye region came under shelling.", "Vasilyevka", "Vasylivka"),
+    ("Russian troops fought near Ugledar and Avdeyevka, the ministry said.", "Ugledar", "Vuhledar"),
+    ("Missiles hit Krivoi Rog and Lisichansk overnight.", "Krivoi Rog", "Kryvyy Rih"),
+    ("Missiles hit Krivoi Rog and Lisichansk overnight.", "Lisichansk", "Lysychansk"),
+    ("The town of Kamenka-Dneprovskaya in the Zaporozhye region came under shelling.", "Kamenka-Dneprovskaya", "Kamyanka-Dniprovska"),
 ])
 def test_russian_spellings_find_the_ukrainian_town(text, name, expected, gazetteer):
     m = _mention(parse_text(text, gazetteer=gazetteer), name)

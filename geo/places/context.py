@@ -119,7 +119,7 @@ def container_after(toks, b, names: Names) -> bool:
         return False
     if toks[b].low == "in" and (k >= len(toks) or not toks[k].cap and toks[k].low not in REGION_NOUNS) \
             and any(p.kind == "adm1" for p in names.places(lookup_text(toks[start:k]))):
-        return True  # "Sobolivka in Kharkiv": the bare name of a first-level unit
+        return True  # "Bilenke in Kharkiv": the bare name of a first-level unit
     if k < len(toks) and toks[k].low in REGION_INFIXES:
         k += 1
     return k < len(toks) and toks[k].low in REGION_NOUNS and REGION_NOUNS[toks[k].low] in ("adm1", "district") \

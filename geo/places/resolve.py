@@ -451,7 +451,7 @@ def _stated_containers(text: str, mentions: list[Mention], first: list[Place | N
         elif q.kind == "adm1" and _IN_REGION_GAP.fullmatch(gap):
             pass
         elif q.kind == "place" and _IN_REGION_GAP.fullmatch(gap) and any(p.kind == "adm1" for p in cands[at]):
-            # "Sobolivka in Kharkiv": the region of that name, or the city itself
+            # "Bilenke in Kharkiv": the region of that name, or the city itself
             q = next(p for p in cands[at] if p.kind == "adm1")
             out[m.start] = [q, first[at]]
             continue
@@ -528,7 +528,7 @@ CITY_POPULATION = 100_000
 
 def _city_districts(text: str, mentions: list[Mention], first: list[Place | None]) -> dict[int, Place]:
     """District mentions that name a district of a city, and that city: "Mykolaiv's Inhulskyi
-    district", "in Kharkiv, Saltivskyi district", "the Nikitovsky district of Horlivka"."""
+    district", "in Kharkiv, Saltivskyi district", "the Kyivskyi district of Donetsk"."""
     out: dict[int, Place] = {}
 
     def city(k: int) -> Place | None:
@@ -667,7 +667,7 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
         prev, m = mentions[k - 1], mentions[k]
         if prev.kind_hint == "district" and prev.start not in city_of and first[k - 1] is not None \
                 and _POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
-            stated.setdefault(m.start, [first[k - 1]])  # "the Kupiansk district's Synkivka": near its centre
+            stated.setdefault(m.start, [first[k - 1]])  # "the Izium district's Kapytolivka": near its centre
     focus_region = _focus_region(focus_anchors)
     unlisted = _unlisted_mentions(d, mentions, stated)
     shared = _share_containers(mentions, stated, unlisted)
@@ -678,7 +678,7 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
         container = (readings[0] if readings else None) or follows.get(m.start) or implied
         if not readings and (follows.get(m.start) or explicit) and cs and m.kind_hint not in ("adm1", "district") \
                 and container.kind in ("adm1", "country") and not any(p.kind in ("country", "adm1") for p in cs):
-            # "Vasilyevka in the Zaporizhzhia region", "Prague, Oklahoma": the text says where it is, so
+            # "Stepove in the Zaporizhzhia region", "Prague, Oklahoma": the text says where it is, so
             # a reading elsewhere is another place; a small one loses to the name left unresolved there.
             # (A name that can be a country or region is left alone: "Georgia, Iraq, Iran" is a list.)
             readings = [container]
