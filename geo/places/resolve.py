@@ -9,8 +9,12 @@ score that adds up, in order of weight:
   restrict the reading to that region or country;
 * document coherence: countries named or implied (demonyms) in the report,
   the war prior (a report about the war prefers UA/RU readings), readings
-  near places already resolved, and the same name read the same way
-  throughout the document.
+  near places already resolved, the same name read the same way throughout
+  the document, and readings across the front from the side whose forces act
+  ("Russian troops captured X");
+* the report's focus: a small place far from every other place of a war
+  report is a homonym; districts resolve to their centre in the region the
+  text states or the report is about (``geo.places.containers``).
 
 A candidate whose evidence is weak (sentence-initial, a title-case headline,
 "X said") is kept only if its reading is strong (a country, an ADM1 unit, a
@@ -19,7 +23,7 @@ are dropped; :func:`resolve_debug` counts them. The exception is a name the
 text itself calls a place ("the village of X", "X village", "the villages of
 A, B and C", "near X in the Y region", "X (Y Oblast)"): when the gazetteer has
 no reading of it inside the container the text states, it is kept with
-``place`` None and that container (:func:`_unlisted_mentions`).
+``place`` None and that container (``containers.unlisted_mentions``).
 
 Roles (``geo.places.roles``) follow the project's annotation rules: event locations
 (hit, attacked, shot down over, fought over, captured; their containers;
@@ -40,23 +44,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gazetteer import distance_km, normalize
+from gazetteer import normalize
 from gazetteer.model import Place
 from geo.model import Document, Mention, ResolvedMention, Sentence
-from geo.places.lexicon.cues import CONTAINED_PREPS, COUNTY_ADM1_COUNTRIES, DIRECTION_WORDS, LOCATIVE_PREPS, NEAR_PREPS
+from geo.places.containers import (
+    POSSESSIVE_GAP, city_districts, container_after_mention, distance_between, far_from_focus, focus_region,
+    near_km, prominent, share_containers, stated_containers, unlisted_mentions, unlisted_precision, within,
+)
+from geo.places.lexicon.cues import COUNTY_ADM1_COUNTRIES, DIRECTION_WORDS, LOCATIVE_PREPS, NEAR_PREPS
 from geo.places.lexicon.demonyms import DEMONYMS
 from geo.places.lexicon.verbs import EVENT_WORDS
 from geo.places.roles import (
-    ATTACK_OBJECT_PREVS,
-    WAR_COUNTRIES,
-    descriptors,
-    near_reference,
-    prev_words,
-    propagate_containers,
-    propagate_lists,
-    reporting_officials,
-    role_of,
-    words_of,
+    ATTACK_OBJECT_PREVS, WAR_COUNTRIES, descriptors, near_reference, prev_words, propagate_containers,
+    propagate_lists, reporting_officials, role_of, words_of,
 )
 
 log = logging.getLogger(__name__)
@@ -142,7 +142,7 @@ class DocContext:
 
 def _is_capital_of(country: Place | None, p: Place) -> bool:
     """The gazetteer puts a country at its capital's coordinates."""
-    return country is not None and p.population >= 50_000 and _distance_km(country, p) < 25
+    return country is not None and p.population >= 50_000 and distance_between(country, p) < 25
 
 
 def _country_code(d: DocContext, name: str | None) -> str | None:
@@ -241,16 +241,6 @@ def _base_score(p: Place, m: Mention, cands: list[Place]) -> float:
     return s
 
 
-def _distance_km(a: Place, b: Place) -> float:
-    return distance_km(a.lat, a.lon, b.lat, b.lon)
-
-
-def _near_km(a: Place, b: Place) -> float:
-    """Equirectangular distance: cheap and close enough below a few hundred km."""
-    x = (b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 111.2 * math.hypot(x, b.lat - a.lat)
-
-
 def _choose(d: DocContext, m: Mention, cands: list[Place], container: Place | None, country_hint: str | None,
             anchors: list[Place]) -> tuple[Place | None, float]:
     """The best reading and a 0..1 confidence."""
@@ -292,7 +282,7 @@ def _choose(d: DocContext, m: Mention, cands: list[Place], container: Place | No
         if p.kind == "place" and d.cells:
             s += 1.0 * min(_support(d, p, key), 3)
         if anchors and p.kind == "place":
-            near = min(_near_km(p, a) for a in anchors)
+            near = min(near_km(p, a) for a in anchors)
             if near < 100:
                 s += 2.0
             elif near < 400:
@@ -399,188 +389,6 @@ def _keep(d: DocContext, m: Mention, p: Place) -> bool:
     return pop >= 50_000 or (in_doc and pop >= 1_000) or (in_doc and _cued(m))
 
 
-def _container(d: DocContext, text: str, m: Mention, resolved_by_start: dict[int, Place],
-               sentence_regions: dict[int, list[Place]] | None = None) -> tuple[Place | None, bool]:
-    """A region named right after the mention ("Rylsk, Kursk region", "X in the Y region"), stated;
-    else the only ADM1 region phrase of the same sentence, implied. Returns (place, stated)."""
-    if m.kind_hint == "adm1":
-        return None, False
-    regions = (sentence_regions or {}).get(m.sentence, [])
-    after = text[m.end:m.end + 60]
-    mm = re.match(r"\s*(?:,|in|in the|of the|,\s*in the)\s+(?:[A-Za-z]+ern\s+)?([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)\s+(?:region|oblast|Oblast|Region|province|Province|krai|Krai|county|County)\b", after)
-    if mm:
-        name = mm.group(1)
-        found = [p for p in d.search(f"{name} region", kind="adm1") if p.kind == "adm1"]
-        if found:
-            return found[0], True
-    if len({p.admin1_code for p in regions}) == 1 and m.kind_hint != "adm1":
-        return regions[0], False
-    return None, False
-
-
-# Between a name and the region that contains it: ", in the ", " in Ukraine's southern ", " (".
-_IN_REGION_GAP = re.compile(
-    r"(?:\s+(?:village|town|city|settlement|hamlet))?"  # "X village in the Y region"
-    r"(?:\s+on\s+(?:[A-Z][a-z]+|\d{1,2})(?:\s+(?:[A-Z][a-z]+|\d{1,2}))?)?"  # "X on May 18 in the Y region"
-    r"(?:\s*,\s*(?:in\s+)?|\s+(?:in|of)\s+)(?:the\s+)?(?:(?:[a-z]+ern|border|frontline|front-line|occupied|neighbouring|neighboring)\s+)?"
-    r"|\s*\(\s*"
-)
-_IN_COUNTRY_REGION_GAP = re.compile(r"\s*,?\s*in\s+(?:the\s+)?")
-_NEAR_GAP = re.compile(r"\s*,?\s*(?:near|outside|close\s+to)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
-_DISTRICT_GAP = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*")
-# Cues that make a name a place whatever the gazetteer says.
-_UNLISTED_CUES = ("settlement_noun", "list:settlements")
-_UNLISTED_VETO = ("headline", "acronym", "caps", "next_speech", "hyphen_adj", "dateline")
-
-
-def _stated_containers(text: str, mentions: list[Mention], first: list[Place | None],
-                       cands: list[list[Place]]) -> dict[int, list[Place]]:
-    """Readings of the place the text puts a mention in or near, by the mention's start (the first
-    reading first): the next mention when it is an ADM1 region after ", in the" / " (", a district
-    after ", ", or a town after "near"."""
-    out: dict[int, list[Place]] = {}
-    for k in range(len(mentions) - 1):
-        m, n, q = mentions[k], mentions[k + 1], first[k + 1]
-        if m.kind_hint == "adm1" or n.sentence != m.sentence or q is None:
-            continue
-        gap = text[m.end:n.start]
-        at = k + 1  # the container's mention
-        if q.kind == "country" and "possessive" in n.cues and k + 2 < len(mentions) and first[k + 2] is not None \
-                and first[k + 2].kind == "adm1" and _IN_COUNTRY_REGION_GAP.fullmatch(gap):
-            at, q = k + 2, first[k + 2]  # "X in Ukraine's Y region"
-        elif q.kind == "adm1" and _IN_REGION_GAP.fullmatch(gap):
-            pass
-        elif q.kind == "place" and _IN_REGION_GAP.fullmatch(gap) and any(p.kind == "adm1" for p in cands[at]):
-            # "Bilenke in Kharkiv": the region of that name, or the city itself
-            q = next(p for p in cands[at] if p.kind == "adm1")
-            out[m.start] = [q, first[at]]
-            continue
-        elif q.kind == "place" and (n.kind_hint == "district" and _DISTRICT_GAP.fullmatch(gap) or _NEAR_GAP.fullmatch(gap)):
-            pass  # "X, Y district" (the district centre), "X near Y"
-        else:
-            continue
-        out[m.start] = [q] + [p for p in cands[at] if p.kind == q.kind and p != q]
-    return out
-
-
-def _share_containers(mentions: list[Mention], stated: dict[int, list[Place]], unlisted: set[int]) -> dict[int, list[Place]]:
-    """"A, B and C in the Y region": earlier members of a list share the container stated after its last."""
-    out: dict[int, list[Place]] = {}
-    for i, m in enumerate(mentions):
-        if m.start not in stated or m.start not in unlisted:
-            continue
-        groups = [c for c in m.cues if c.startswith("group:")]
-        for n in mentions[:i]:
-            if n.start in unlisted and n.start not in stated and n.kind_hint in (None, "place") and any(c in groups for c in n.cues):
-                out.setdefault(n.start, stated[m.start])
-    return out
-
-
-def _unlisted_mentions(d: DocContext, mentions: list[Mention], stated: dict[int, list[Place]]) -> set[int]:
-    """Starts of mentions the text calls places even if the gazetteer lacks them: a settlement noun
-    ("the village of X", "X village", "the villages of A and B"), or a locative preposition and a
-    stated container ("near X in the Y region"); in a war report also a district ("X district") and
-    the members of a list whose last member has a stated container ("A, B and C in the Y region")."""
-    out: set[int] = set()
-    groups: set[str] = set()
-    for m in mentions:
-        if any(c in _UNLISTED_VETO for c in m.cues) or m.kind_hint == "adm1":
-            continue
-        if any(c in _UNLISTED_CUES for c in m.cues) or ("container_after" in m.cues and m.start in stated and _contained(m)) \
-                or (d.war and m.kind_hint == "district" and "region_phrase" in m.cues):
-            out.add(m.start)
-            if m.start in stated:
-                groups.update(c for c in m.cues if c.startswith("group:"))
-    for m in mentions:  # "shelled A, B and C in the Y region"
-        if m.kind_hint is None and any(c in groups for c in m.cues) and d.war and m.start not in d.inside \
-                and not any(c in _UNLISTED_VETO or c == "initial" for c in m.cues):
-            out.add(m.start)
-    return out
-
-
-def _contained(m: Mention) -> bool:
-    """"near X", "struck X", "A, B and X": a preposition, a verb of attack or a list before the name."""
-    return any(c.startswith("prev:") and (c[5:] in CONTAINED_PREPS or c[5:] in ATTACK_OBJECT_PREVS or c[5:] in ("and", "or"))
-               for c in m.cues)
-
-
-def _within(p: Place, container: Place) -> bool:
-    """``p`` lies in the country or ADM1 ``container``, or within 40 km of the town ``container``."""
-    if p.kind == "country" or (p.kind == "adm1" and container.kind != "country"):
-        return False
-    if container.kind == "adm1":
-        return p.country_code == container.country_code and p.admin1_code == container.admin1_code
-    if container.kind == "country":
-        return p.country_code == container.country_code
-    return _near_km(p, container) < 40
-
-
-def _prominent(p: Place) -> bool:
-    """A country, a region or a large town: a stated container does not overrule it."""
-    return p.kind in ("country", "adm1") or (p.population or 0) >= 100_000
-
-
-_POSSESSIVE_GAP = re.compile(r"[’'ʼ]s\s+")
-_OF_GAP = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?")
-#: A town this large has city districts ("Saltivskyi district" of Kharkiv).
-CITY_POPULATION = 100_000
-
-
-def _city_districts(text: str, mentions: list[Mention], first: list[Place | None]) -> dict[int, Place]:
-    """District mentions that name a district of a city, and that city: "Mykolaiv's Inhulskyi
-    district", "in Kharkiv, Saltivskyi district", "the Kyivskyi district of Donetsk"."""
-    out: dict[int, Place] = {}
-
-    def city(k: int) -> Place | None:
-        p = first[k] if 0 <= k < len(first) else None
-        return p if p is not None and p.kind == "place" and (p.population or 0) >= CITY_POPULATION else None
-
-    for k, m in enumerate(mentions):
-        if m.kind_hint != "district" or any(c.startswith("list:") for c in m.cues):
-            continue  # (members of "the communities of A, B and C" are not districts of A)
-        if k + 1 < len(mentions) and mentions[k + 1].sentence == m.sentence and city(k + 1) \
-                and _OF_GAP.fullmatch(text[m.end:mentions[k + 1].start]):
-            out[m.start] = city(k + 1)
-        elif k >= 1 and mentions[k - 1].sentence == m.sentence and city(k - 1) \
-                and re.fullmatch(r"[’'ʼ]s\s+(?:the\s+)?|\s*,\s*", text[mentions[k - 1].end:m.start]):
-            out[m.start] = city(k - 1)
-    return out
-
-
-#: A place this small, this far from every other place a report names, is a homonym of the one meant.
-FOCUS_KM = 300.0
-FOCUS_POPULATION = 20_000
-
-
-def _far_from_focus(p: Place, m: Mention, anchors: list[Place]) -> bool:
-    """``p`` is a small place more than ``FOCUS_KM`` from every anchor of the report (itself aside).
-
-    A focus needs two anchors at least: one stray name is no cluster.
-    """
-    if p.kind != "place" or (p.population or 0) >= FOCUS_POPULATION or m.kind_hint == "adm1":
-        return False
-    others = [a for a in anchors if a.geonameid != p.geonameid]
-    return len(others) >= 2 and all(_near_km(p, a) > FOCUS_KM for a in others)
-
-
-def _focus_region(anchors: list[Place]) -> Place | None:
-    """The first-level region a report is about: the only one it names as a region, with at least
-    two thirds of its anchors in it."""
-    units = {a.admin1_code: a for a in anchors if a.kind == "adm1"}
-    if len(units) != 1:
-        return None
-    code, unit = next(iter(units.items()))
-    inside = sum(1 for a in anchors if a.admin1_code == code)
-    return unit if inside * 3 >= len(anchors) * 2 else None
-
-
-def _unlisted_precision(container: Place | None) -> int:
-    """ACLED precision of a place known only by its container: 2 near a town, 3 in a region, else 4."""
-    if container is None or container.kind == "country":
-        return 4
-    return 3 if container.kind == "adm1" else 2
-
-
 def resolve_mentions(doc: Document, sentences: list[Sentence], mentions: list[Mention], gazetteer) -> list[ResolvedMention]:
     """Resolve each candidate to a place, a role and a precision; drop the unresolvable."""
     return resolve_debug(doc, sentences, mentions, gazetteer)[0]
@@ -661,20 +469,20 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
                 text[mentions[k].end:mentions[k + 1].start] in (", ", ",\u00a0") and \
                 "next_speech" not in mentions[k + 1].cues:  # "X, Russia says ...": a new clause, not a container
             follows[mentions[k].start] = nxt_p
-    stated = _stated_containers(text, mentions, first, cands)
-    city_of = _city_districts(text, mentions, first)
+    stated = stated_containers(text, mentions, first, cands)
+    city_of = city_districts(text, mentions, first)
     for k in range(1, len(mentions)):
         prev, m = mentions[k - 1], mentions[k]
         if prev.kind_hint == "district" and prev.start not in city_of and first[k - 1] is not None \
-                and _POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
+                and POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
             stated.setdefault(m.start, [first[k - 1]])  # "the Izium district's Kapytolivka": near its centre
-    focus_region = _focus_region(focus_anchors)
-    unlisted = _unlisted_mentions(d, mentions, stated)
-    shared = _share_containers(mentions, stated, unlisted)
+    report_region = focus_region(focus_anchors)
+    unlisted = unlisted_mentions(d, mentions, stated)
+    shared = share_containers(mentions, stated, unlisted)
     for m, cs, h in zip(mentions, cands, hints):
         readings = (stated.get(m.start) or shared.get(m.start) or []) if m.start in unlisted else []
         contained = False  # a reading inside the container the text states: evidence enough
-        implied, explicit = _container(d, text, m, by_start, sentence_regions)
+        implied, explicit = container_after_mention(d, text, m, by_start, sentence_regions)
         container = (readings[0] if readings else None) or follows.get(m.start) or implied
         if not readings and (follows.get(m.start) or explicit) and cs and m.kind_hint not in ("adm1", "district") \
                 and container.kind in ("adm1", "country") and not any(p.kind in ("country", "adm1") for p in cs):
@@ -685,12 +493,12 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
             unlisted = unlisted | {m.start}
         if m.start in unlisted and readings and cs and m.kind_hint != "district":
             # The text says where the place is: only a reading there is this place.
-            pairs = [(p, c) for p in cs for c in readings if _within(p, c)]
+            pairs = [(p, c) for p in cs for c in readings if within(p, c)]
             if pairs:
                 cs = list(dict.fromkeys(p for p, _ in pairs))
                 container = pairs[0][1]
                 contained = True
-            elif not any(_prominent(p) for p in cs):
+            elif not any(prominent(p) for p in cs):
                 cs = []
         city = city_of.get(m.start)
         if city is not None:  # "Mykolaiv's Inhulskyi district": a district of the city stays in the city
@@ -700,7 +508,7 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
                                        m.cues + ("city_district",)))
             continue
         if m.kind_hint == "district":
-            region = container if container is not None and container.kind == "adm1" else focus_region
+            region = container if container is not None and container.kind == "adm1" else report_region
             if region is not None:  # the centre lies in the region the text states or is about
                 cs = d.district_centres(m.lookup, admin1=region.admin1_code) or \
                     [p for p in d.exact(m.lookup) if p.kind == "place" and p.admin1_code == region.admin1_code]
@@ -709,18 +517,18 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
                     unlisted = unlisted | {m.start}
         p, conf = _choose(d, m, cs, container, h, anchors)
         focus = None
-        if p is not None and container is None and d.war and _far_from_focus(p, m, focus_anchors):
+        if p is not None and container is None and d.war and far_from_focus(p, m, focus_anchors):
             # A small place hundreds of km from every other place of the report: a homonym.
-            near = [q for q in cs if not _far_from_focus(q, m, focus_anchors)]
+            near = [q for q in cs if not far_from_focus(q, m, focus_anchors)]
             if near:
                 p, conf = _choose(d, m, near, container, h, anchors)
             elif d.war:
-                focus = _focus_region([a for a in focus_anchors if a.geonameid != p.geonameid])
+                focus = focus_region([a for a in focus_anchors if a.geonameid != p.geonameid])
                 p = None
         if p is None and (m.start in unlisted or focus is not None):
             container = container or focus
             role = role_of(d, text, sent_of.get(m.sentence), m, None, container)
-            prec = _unlisted_precision(container)
+            prec = unlisted_precision(container)
             cues = m.cues + (("focus",) if focus is not None else ())
             out.append(ResolvedMention(m.start, m.end, m.surface, m.sentence, None, role, prec, 0.5, cues, container))
             continue
@@ -758,7 +566,5 @@ def _precision(m: Mention, p: Place, text: str) -> int:
     if before and (before[-1] in NEAR_PREPS or before[-2:] in (["close", "to"], ["outskirts", "of"])):
         return 2
     return 1
-
-
 
 
