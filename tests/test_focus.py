@@ -122,3 +122,12 @@ def test_an_official_who_reports_an_attack_names_where_it_happened(text, expecte
 def test_a_plain_title_is_not_an_event_place(gazetteer):
     pd = parse_text("The governor of the Belgorod region said talks with residents would continue.", gazetteer=gazetteer)
     assert pd.events == () and all(m.role == "other" for m in pd.mentions)
+
+
+def test_a_list_member_read_in_another_region_than_its_list_and_report_is_a_homonym(gazetteer):
+    # Vilkhivka: a village in Zakarpattia in the gazetteer; the list and the report are about Kharkiv region.
+    text = ("Russian artillery shelled the Kharkiv region overnight, the governor said. As a result, Zolochiv, "
+            "Vilkhivka, Derhachi and the city of Chuhuiv came under enemy fire.")
+    m = _mention(parse_text(text, gazetteer=gazetteer), "Vilkhivka")
+    where = m.place if m.place is not None else m.container
+    assert where.admin1_code == "UA.07", m

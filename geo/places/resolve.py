@@ -48,7 +48,7 @@ from gazetteer import normalize
 from gazetteer.model import Place
 from geo.model import Document, Mention, ResolvedMention, Sentence
 from geo.places.containers import (
-    POSSESSIVE_GAP, city_districts, container_after_mention, distance_between, far_from_focus, focus_region,
+    FOCUS_POPULATION, POSSESSIVE_GAP, city_districts, container_after_mention, distance_between, far_from_focus, focus_region,
     near_km, prominent, share_containers, stated_containers, unlisted_mentions, unlisted_precision, within,
 )
 from geo.places.lexicon.cues import COUNTY_ADM1_COUNTRIES, DIRECTION_WORDS, LOCATIVE_PREPS, NEAR_PREPS
@@ -389,6 +389,17 @@ def _keep(d: DocContext, m: Mention, p: Place) -> bool:
     return pop >= 50_000 or (in_doc and pop >= 1_000) or (in_doc and _cued(m))
 
 
+def _strays_from_its_list(m: Mention, p: Place, region: Place, list_regions: dict[str, Counter]) -> bool:
+    """A small place read outside the report's region while most of its list lies inside it."""
+    if p.kind != "place" or (p.population or 0) >= FOCUS_POPULATION or p.admin1_code == region.admin1_code:
+        return False
+    for c in m.cues:
+        regions = list_regions.get(c) if c.startswith("group:") else None
+        if regions and regions[region.admin1_code] * 2 >= sum(regions.values()):
+            return True
+    return False
+
+
 def resolve_mentions(doc: Document, sentences: list[Sentence], mentions: list[Mention], gazetteer) -> list[ResolvedMention]:
     """Resolve each candidate to a place, a role and a precision; drop the unresolvable."""
     return resolve_debug(doc, sentences, mentions, gazetteer)[0]
@@ -477,6 +488,11 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
                 and POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
             stated.setdefault(m.start, [first[k - 1]])  # "the Izium district's Kapytolivka": near its centre
     report_region = focus_region(focus_anchors)
+    list_regions: dict[str, Counter] = {}  # group cue -> the first readings' ADM1 codes of its members
+    for m, p in zip(mentions, first):
+        for c in m.cues:
+            if c.startswith("group:") and p is not None:
+                list_regions.setdefault(c, Counter())[p.admin1_code] += 1
     unlisted = unlisted_mentions(d, mentions, stated)
     shared = share_containers(mentions, stated, unlisted)
     for m, cs, h in zip(mentions, cands, hints):
@@ -525,6 +541,15 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
             elif d.war:
                 focus = focus_region([a for a in focus_anchors if a.geonameid != p.geonameid])
                 p = None
+        elif p is not None and container is None and d.war and report_region is not None \
+                and _strays_from_its_list(m, p, report_region, list_regions):
+            # "A, B, C and the city of Y came under fire" in a report about Y's region: a small member
+            # read in another region is a homonym of a place in this one.
+            inside = [q for q in cs if q.admin1_code == report_region.admin1_code and q.kind == "place"]
+            if inside:
+                p, conf = _choose(d, m, inside, container, h, anchors)
+            else:
+                focus, p = report_region, None
         if p is None and (m.start in unlisted or focus is not None):
             container = container or focus
             role = role_of(d, text, sent_of.get(m.sentence), m, None, container)
