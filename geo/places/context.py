@@ -9,11 +9,7 @@ keep names the gazetteer lacks when the text itself calls them places.
 from __future__ import annotations
 
 from geo.places.lexicon.cues import (
-    CONTAINED_PREPS,
-    LOCATIVE_PREPS,
-    PLURAL_REGION_NOUNS,
-    REGION_INFIXES,
-    REGION_NOUNS,
+    CONTAINED_PREPS, DISTRICT_ENDINGS, LOCATIVE_PREPS, PLURAL_REGION_NOUNS, REGION_INFIXES, REGION_NOUNS,
     SETTLEMENT_NOUNS,
 )
 from geo.places.lexicon.demonyms import DEMONYMS
@@ -60,10 +56,6 @@ def settlement_noun(toks, a, b) -> bool:
     if a >= 2 and toks[a - 1].text == "of" and toks[a - 2].text in nouns and not toks[a - 2].possessive:
         return True
     return (a >= 1 and toks[a - 1].text in nouns and not toks[a - 1].possessive) or settlement_after(toks, b)
-
-
-# Russian/Ukrainian adjective endings of district names ("Rylsky", "Sudzhanskyi", "Volnovakhsky").
-DISTRICT_ENDINGS = ("sky", "skiy", "skyi", "skyy", "skii", "skoy", "skoi")
 
 
 def district_adjective(name: str, names: Names) -> bool:

@@ -48,8 +48,9 @@ from gazetteer import normalize
 from gazetteer.model import Place
 from geo.model import Document, Mention, ResolvedMention, Sentence
 from geo.places.containers import (
-    FOCUS_POPULATION, POSSESSIVE_GAP, city_districts, container_after_mention, distance_between, far_from_focus, focus_region,
-    near_km, prominent, share_containers, stated_containers, unlisted_mentions, unlisted_precision, within,
+    FOCUS_POPULATION, POSSESSIVE_GAP, city_districts, container_after_mention, distance_between,
+    far_from_focus, focus_region, near_km, prominent, share_containers, stated_containers, unlisted_mentions,
+    unlisted_precision, within,
 )
 from geo.places.lexicon.cues import COUNTY_ADM1_COUNTRIES, DIRECTION_WORDS, LOCATIVE_PREPS, NEAR_PREPS
 from geo.places.lexicon.demonyms import DEMONYMS
@@ -171,10 +172,9 @@ def _candidates(d: DocContext, m: Mention) -> list[Place]:
         # A district, raion or hromada: its administrative centre stands for it, found from the
         # adjective's stem ("Lgovsky district" -> Lgov, "Krasnopilska hromada" -> Krasnopillia).
         return d.district_centres(m.lookup)
-    if m.kind_hint == "county":
+    if m.kind_hint == "county":  # elsewhere a county's seat, found as a district's centre is
         found = [p for p in d.exact(m.lookup) if p.kind == "place"]
-        for stem in _district_stems(m.lookup):
-            found += [p for p in d.exact(stem) if p.kind == "place" and p not in found]
+        found += [p for p in d.district_centres(m.lookup) if p not in found]
         if found:
             return found
     if "acronym" in m.cues:
@@ -190,21 +190,6 @@ def _candidates(d: DocContext, m: Mention) -> list[Place]:
                 and (p.country_code in d.countries or (d.war and p.country_code in WAR_COUNTRIES))]
         found = near[:3]
     return found
-
-
-_ADJ_ENDINGS = ("skyi", "skiy", "skyy", "sky", "ski", "ska", "ske", "skoi", "skoy", "skoye", "skyi", "y", "iy", "yi", "a", "e")
-
-
-def _district_stems(name: str) -> list[str]:
-    """Town names a district adjective may come from (Russian/Ukrainian -sky, -ska, -ske)."""
-    out: list[str] = []
-    for end in sorted(_ADJ_ENDINGS, key=len, reverse=True):
-        if name.lower().endswith(end) and len(name) - len(end) >= 3:
-            base = name[: len(name) - len(end)]
-            out += [base + "sk", base, base + "o", base + "oye", base + "e", base + "a", base + "y", base + "i"]
-            if base.endswith("n"):
-                out += [base[:-1], base[:-1] + "a"]
-    return list(dict.fromkeys(out))
 
 
 def _search_ok(name: str) -> bool:

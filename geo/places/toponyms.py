@@ -38,29 +38,14 @@ from functools import lru_cache
 
 from geo.model import Document, Mention, Sentence
 from geo.places.context import (
-    MAX_UNLISTED_WORDS,
-    UNIT_NOUNS,
-    container_after,
-    district_adjective,
-    in_list,
-    list_end_contained,
-    possessive_before,
-    prep_before,
-    settlement_after,
-    settlement_before,
-    settlement_noun,
-    unlisted_compound,
+    MAX_UNLISTED_WORDS, UNIT_NOUNS, container_after, district_adjective, in_list, list_end_contained,
+    possessive_before, prep_before, settlement_after, settlement_before, settlement_noun, unlisted_compound,
     unlisted_cue,
 )
 from geo.places.lexicon.calendar import CALENDAR
 from geo.places.lexicon.cues import (
-    DIRECTION_WORDS,
-    DISTRICT_INFIXES,
-    FEATURE_HEADS,
-    LOCATIVE_PREPS,
-    PLURAL_REGION_NOUNS,
-    REGION_INFIXES,
-    REGION_NOUNS,
+    DIRECTION_WORDS, DISTRICT_INFIXES, FEATURE_HEADS, HROMADA_ENDINGS, LOCATIVE_PREPS, PLURAL_REGION_NOUNS,
+    REGION_INFIXES, REGION_NOUNS,
 )
 from geo.places.lexicon.demonyms import DEMONYMS
 from geo.places.lexicon.organisations import ORG_HEADS, ORGANISATIONS, SEATS_OF_POWER
@@ -480,8 +465,6 @@ def _longest_name(text, toks, a, j, names: Names) -> int | None:
     return None
 
 
-# Adjective endings of Ukrainian and Russian community (hromada) names: "Myropilska", "Sviatohirske".
-_HROMADA_ENDINGS = ("ska", "ske", "zka", "zke", "tska", "tske", "ivska", "yanska", "ianska", "skaya", "skoye")
 # Words that make "district" part of an institution's name.
 _NOT_A_DISTRICT = frozenset("judge judges court courts attorney attorneys council councils school schools board "
                             "manager office police commander commission".split())
@@ -489,13 +472,18 @@ _NOT_A_DISTRICT = frozenset("judge judges court courts attorney attorneys counci
 _NOT_A_FRONT = frozenset("line lines page pages door doors row yard garden office desk seat seats end".split())
 
 
-def _unit_noun_ends(toks, a: int, b: int) -> bool:
-    """The unit noun closing ``toks[a:b]`` ends a unit's name: not "The Edmonton Community
-    Partnership" (a community only after a hromada adjective), not "U.S. District Judge"."""
-    noun = toks[b - 1].low
-    if noun == "community" and not toks[b - 2].low.endswith(_HROMADA_ENDINGS):
+def _unit_noun_ok(toks, name_end: int, k: int) -> bool:
+    """The unit noun at ``k`` after a name ending at ``name_end`` names a unit: not "The Edmonton
+    Community Partnership" (a community only after a hromada adjective), not "U.S. District Judge"."""
+    noun = toks[k].low
+    if noun == "community" and not toks[name_end - 1].low.endswith(HROMADA_ENDINGS):
         return False
-    return not (REGION_NOUNS.get(noun) == "district" and b < len(toks) and toks[b].low in _NOT_A_DISTRICT)
+    return not (REGION_NOUNS.get(noun) == "district" and k + 1 < len(toks) and toks[k + 1].low in _NOT_A_DISTRICT)
+
+
+def _unit_noun_ends(toks, a: int, b: int) -> bool:
+    """The unit noun closing the run ``toks[a:b]`` ends a unit's name (see :func:`_unit_noun_ok`)."""
+    return _unit_noun_ok(toks, b - 1, b - 1)
 
 
 def _region_after(toks, b, names: Names | None = None) -> tuple[int, str] | None:
@@ -507,12 +495,10 @@ def _region_after(toks, b, names: Names | None = None) -> tuple[int, str] | None
     elif k + 1 < len(toks) and toks[k].low in DISTRICT_INFIXES and REGION_NOUNS.get(toks[k + 1].low) == "district":
         k += 1  # "Rakityansky urban district", "Myropilska territorial community"
     if k < len(toks) and toks[k].low in REGION_NOUNS and toks[k].low not in PLURAL_REGION_NOUNS:
-        if toks[k].low == "community":  # "the Myropilska community": a hromada named by its adjective;
-            if b >= 1 and toks[b - 1].low.endswith(_HROMADA_ENDINGS):  # "the Edmonton Community Partnership"
-                return k + 1, "district"  # is no unit
+        if b < 1 or not _unit_noun_ok(toks, b, k):
             return None
-        if REGION_NOUNS[toks[k].low] == "district" and k + 1 < len(toks) and toks[k + 1].low in _NOT_A_DISTRICT:
-            return None  # "U.S. District Judge", "the District Court"
+        if toks[k].low == "community":
+            return k + 1, "district"  # "the Myropilska community": a hromada named by its adjective
         if toks[k].low in ("state", "territory", "front", "community") and not toks[k].cap:
             unit = toks[k].low == "territory" and names is not None and b >= 1 and \
                 any(p.kind == "adm1" for p in names.places(lookup_text([toks[b - 1]])))

@@ -61,6 +61,12 @@ def plural(noun: str) -> str:
 PLURAL_REGION_NOUNS = {plural(n): kind for n, kind in _UNIT_NOUNS.items()}
 #: Every unit noun, singular and plural, and the kind it implies: one table for every lookup.
 REGION_NOUNS = {**_UNIT_NOUNS, **PLURAL_REGION_NOUNS}
+# Adjective endings of district names: Russian "Rylsky", "Sudzhansky" ("the Rylsky region" is a
+# district, named by its centre), and Ukrainian hromada names "Myropilska", "Sviatohirske"
+# ("the Myropilska community"; "the Edmonton Community Partnership" is no unit).
+DISTRICT_ENDINGS = ("sky", "skiy", "skyi", "skyy", "skii", "skoy", "skoi")
+HROMADA_ENDINGS = ("ska", "ske", "zka", "zke", "skaya", "skoye")
+
 # Countries whose first-level units English calls counties (GeoNames ADM1): Romania's judete,
 # Norway's fylker, Hungary's megyek, Croatia's zupanije, Estonia's maakonnad, Lithuania's apskritys,
 # Sweden's lan, Kenya's and Liberia's counties. Elsewhere (US, UK, Ireland) a county is second-level.
