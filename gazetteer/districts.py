@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from gazetteer import suffixes
-from gazetteer.names import normalize
+from gazetteer.names import normalize, strip_unit_noun
 
 if TYPE_CHECKING:
     from gazetteer.gazetteer import Gazetteer
@@ -29,23 +29,7 @@ if TYPE_CHECKING:
 
 _ADMIN1_CODE = re.compile(r"^[A-Z]{2}\.[0-9A-Z]{1,3}$")
 _MIN_STEM = 3
-_NOUNS = sorted((normalize(n) for n in suffixes.UNIT_NOUNS), key=len, reverse=True)
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
-
-
-def strip_unit_noun(key: str) -> str:
-    """A normalised district phrase without its unit noun ("lgovsky district" -> "lgovsky").
-
-    >>> strip_unit_noun("the sumy raion"), strip_unit_noun("municipal district of lgovsky")
-    ('sumy', 'lgovsky')
-    """
-    key = re.sub(r"^the ", "", key)
-    for noun in _NOUNS:
-        if key.endswith(" " + noun):
-            return key[: -len(noun) - 1].strip()
-        if key.startswith(noun + " of "):
-            return key[len(noun) + 4:].strip()
-    return key
 
 
 def stems(key: str) -> list[str]:

@@ -12,8 +12,8 @@ administrative centre's population), with countries above places of the same
 name and, for region phrases ("Sumy oblast"), ADM1 units above places. A
 skeleton collision ranks after every place the query names exactly.
 
-:meth:`Gazetteer.district_centre` finds the centre of a district, raion or
-hromada from its name (:mod:`gazetteer.districts`).
+:func:`gazetteer.districts.centre` finds the centre of a district, raion or
+hromada from its name.
 """
 
 from __future__ import annotations
@@ -256,35 +256,7 @@ class Gazetteer:
         return (tuple(self._place(r[1:]) for r in rows if r[0] != Q_VARIANT),
                 tuple(self._place(r[1:], match=_MATCH[r[0]]) for r in rows))
 
-    # -- districts --
-    def district_centre(self, name: str, *, country: str | None = None, admin1: str | None = None) -> Place | None:
-        """The administrative centre of a district, raion or hromada, or None if none is plausible.
-
-        ``name`` is the district's name or adjective, with or without a unit
-        noun ("Lgovsky", "Rakityansky district", "Krasnopilska hromada",
-        "Sumy raion", "Lozivskyi"); ``admin1`` restricts the search to a
-        first-level unit, by GeoNames code ("RU.41") or name ("Kursk region");
-        ``country`` (ISO alpha-2) to a country. The centre is a place named
-        by the name itself or by a noun its adjective's stem is made from
-        (:mod:`gazetteer.districts`); a noun the adjective is made from ranks
-        before a place named like the adjective itself, then administrative
-        seat status (GeoNames feature codes PPLA2, PPLA3, when a GeoNames
-        dump was added), then population. The Place has ``match == "district_centre"``.
-        Raises ValueError for a region name the gazetteer does not know.
-
-        >>> gaz.district_centre("Lgovsky district", admin1="Kursk region").name   # doctest: +SKIP
-        'L’govskiy'
-        """
-        from gazetteer import districts
-
-        return districts.centre(self, name, country=country, admin1=admin1)
-
-    def district_centres(self, name: str, *, country: str | None = None, admin1: str | None = None) -> list[Place]:
-        """Every plausible centre of a district, best first (see :meth:`district_centre`)."""
-        from gazetteer import districts
-
-        return districts.candidates(self, name, country=country, admin1=admin1)
-
+    # -- districts (see gazetteer.districts) --
     def _unit_places(self, unit_id: int) -> list[Place]:
         """Populated places of an ADM2 unit (same admin1 and admin2 codes; stores built with GeoNames dumps)."""
         row = self._con.execute("SELECT admin1, admin2 FROM places WHERE id = ? AND kind = 'adm2'", (unit_id,)).fetchone()

@@ -33,6 +33,7 @@ from typing import Iterator
 
 from gazetteer import build as _build
 from gazetteer import translit
+from gazetteer.names import strip_unit_noun
 
 log = logging.getLogger(__name__)
 
@@ -187,8 +188,6 @@ def _unit_names(con: sqlite3.Connection) -> dict[str, frozenset[str]]:
 
 def extend(path: Path, files: list[DumpFile], digest: str) -> dict:
     """Add the dumps' places to the complete store at ``path`` (a copy of the built-in one); returns counts."""
-    from gazetteer.districts import strip_unit_noun
-
     con = sqlite3.connect(path)
     try:
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
@@ -202,9 +201,9 @@ def extend(path: Path, files: list[DumpFile], digest: str) -> dict:
             for rec in records(Path(f.path), stats):
                 batch.append(rec)
                 if len(batch) >= _BATCH:
-                    stats["added"] += _add(con, batch, unit_names, unit_codes, strip_unit_noun)
+                    stats["added"] += _add(con, batch, unit_names, unit_codes)
                     batch = []
-            stats["added"] += _add(con, batch, unit_names, unit_codes, strip_unit_noun)
+            stats["added"] += _add(con, batch, unit_names, unit_codes)
             if stats["taken"] == 0 and stats["skipped"]:
                 raise DumpError(f"{f.path}: no usable GeoNames row ({stats['skipped']} bad lines)")
             if stats["skipped"] > _SHOW_BAD:
@@ -229,7 +228,7 @@ def extend(path: Path, files: list[DumpFile], digest: str) -> dict:
     return counts
 
 
-def _add(con: sqlite3.Connection, batch: list[Record], unit_names, unit_codes: set, strip_unit_noun) -> int:
+def _add(con: sqlite3.Connection, batch: list[Record], unit_names, unit_codes: set) -> int:
     """Insert one batch; returns the number of places new to the store."""
     if not batch:
         return 0

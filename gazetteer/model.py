@@ -43,7 +43,7 @@ class Place:
     #: (an alternate name), "partial" (an alternate that is a first-level unit's name and
     #: only part of the place's own: "Oklahoma" of Oklahoma City), "transliteration" (a
     #: romanisation of one of the place's Cyrillic names), "variant" (a lossy spelling
-    #: skeleton); "district_centre" from ``Gazetteer.district_centre``; None from ``exact``.
+    #: skeleton); "district_centre" from ``gazetteer.districts.centre``; None from ``exact``.
     match: str | None = None
 
     def to_dict(self) -> dict:

@@ -252,3 +252,38 @@ def adjective_stems(core: str) -> list[str]:
 #: old name GeoNames lacks). Keys and values are normalised names; the alias is
 #: added as an alternate name of every place whose name equals the value.
 ALIASES: dict[str, str] = {}
+
+
+# -- district unit nouns ---------------------------------------------------------------
+
+#: Words for the unit that may follow or precede a district's name in English
+#: ("Lgovsky district", "Sumy raion", "Krasnopillia hromada", "municipal okrug").
+UNIT_NOUNS = (
+    "territorial community", "urban territorial community", "rural territorial community",
+    "settlement territorial community", "municipal district", "urban district", "city district",
+    "administrative district", "municipal okrug", "urban okrug", "city okrug", "municipal formation",
+    "district", "raion", "rayon", "region", "hromada", "hromady", "community", "okrug", "municipality",
+    "raionu", "rayona", "mis'krada", "miskrada", "rada", "selrada",
+    # Russian and Ukrainian unit nouns, romanised (a Cyrillic name is romanised first):
+    # муниципальный район, городской округ, муниципальный округ, (міська, селищна,
+    # сільська, територіальна) громада.
+    "munitsipalnyy rayon", "munitsipalny rayon", "gorodskoy okrug", "munitsipalnyy okrug", "munitsipalny okrug",
+    "miska hromada", "selyshchna hromada", "silska hromada", "terytorialna hromada", "gromada",
+)
+
+_UNIT_NOUN_KEYS = sorted((normalize(n) for n in UNIT_NOUNS), key=len, reverse=True)
+
+
+def strip_unit_noun(key: str) -> str:
+    """A normalised district phrase without its unit noun ("lgovsky district" -> "lgovsky").
+
+    >>> strip_unit_noun("the sumy raion"), strip_unit_noun("municipal district of lgovsky")
+    ('sumy', 'lgovsky')
+    """
+    key = re.sub(r"^the ", "", key)
+    for noun in _UNIT_NOUN_KEYS:
+        if key.endswith(" " + noun):
+            return key[: -len(noun) - 1].strip()
+        if key.startswith(noun + " of "):
+            return key[len(noun) + 4:].strip()
+    return key

@@ -14,21 +14,6 @@ system), not any list of districts.
 
 from __future__ import annotations
 
-#: Words for the unit that may follow or precede a district's name in English
-#: ("Lgovsky district", "Sumy raion", "Krasnopillia hromada", "municipal okrug").
-UNIT_NOUNS = (
-    "territorial community", "urban territorial community", "rural territorial community",
-    "settlement territorial community", "municipal district", "urban district", "city district",
-    "administrative district", "municipal okrug", "urban okrug", "city okrug", "municipal formation",
-    "district", "raion", "rayon", "region", "hromada", "hromady", "community", "okrug", "municipality",
-    "raionu", "rayona", "mis'krada", "miskrada", "rada", "selrada",
-    # Russian and Ukrainian unit nouns, romanised (a Cyrillic name is romanised first):
-    # муниципальный район, городской округ, муниципальный округ, (міська, селищна,
-    # сільська, територіальна) громада.
-    "munitsipalnyy rayon", "munitsipalny rayon", "gorodskoy okrug", "munitsipalnyy okrug", "munitsipalny okrug",
-    "miska hromada", "selyshchna hromada", "silska hromada", "terytorialna hromada", "gromada",
-)
-
 #: Adjective endings, longest first (Russian -sky family, Ukrainian -skyi/-ska/-ske
 #: family, in the romanisations seen in English text). Stripping one leaves the stem
 #: ("lgov" from "lgovsky", "krasnopil" from "krasnopilska").

@@ -2,7 +2,7 @@
 
 Cases are real Russian and Ukrainian district names with their true centres,
 written for this benchmark (``scripts/data/district_centres.csv``). Each name is
-given to ``Gazetteer.district_centre`` with its region's name; the answer is
+given to ``gazetteer.districts.centre`` with its region's name; the answer is
 right when it is a place of that region that the true centre's name (or a
 romanisation of it) names.
 
@@ -15,7 +15,7 @@ import csv
 import time
 from pathlib import Path
 
-from gazetteer import Gazetteer
+from gazetteer import Gazetteer, districts
 
 DATA = Path(__file__).resolve().parent / "data" / "district_centres.csv"
 
@@ -31,7 +31,7 @@ def main() -> None:
     right, misses = 0, []
     t0 = time.perf_counter()
     for row in rows:
-        got = gaz.district_centre(row["name"], country=row["country"], admin1=row["region"])
+        got = districts.centre(gaz, row["name"], country=row["country"], admin1=row["region"])
         unit = gaz.search(f"{row['region']} region", country=row["country"], kind="adm1", limit=1)[0]
         truth = {p.geonameid for p in gaz.lookup(row["centre"], country=row["country"])
                  if p.admin1_code == unit.admin1_code and p.kind == "place"}

@@ -34,36 +34,36 @@ from gazetteer import districts
     ("Краснопільська громада", {"admin1": "UA.21"}, "Krasnopillya"),  # Cyrillic, Ukrainian
 ])
 def test_district_names_resolve_to_their_centre(gazetteer, name, kw, centre):
-    got = gazetteer.district_centre(name, **kw)
+    got = districts.centre(gazetteer, name, **kw)
     assert got is not None and got.name == centre and got.kind == "place" and got.match == "district_centre"
 
 
 def test_the_region_restricts_the_centre(gazetteer):
-    sumy = gazetteer.district_centre("Krasnopilska", admin1="UA.21")
+    sumy = districts.centre(gazetteer, "Krasnopilska", admin1="UA.21")
     assert sumy.admin1_code == "UA.21"
-    elsewhere = gazetteer.district_centres("Krasnopilska", country="UA")
+    elsewhere = districts.candidates(gazetteer, "Krasnopilska", country="UA")
     assert sumy in elsewhere or any(p.geonameid == sumy.geonameid for p in elsewhere)
-    assert gazetteer.district_centre("Lgovsky district", admin1="Sumy") is None  # Lgov is in the Kursk region
+    assert districts.centre(gazetteer, "Lgovsky district", admin1="Sumy") is None  # Lgov is in the Kursk region
 
 
 @pytest.mark.parametrize("name, kw", [("Zzyxovsky district", {}), ("Qwertyanska hromada", {"country": "UA"}),
                                        ("", {}), ("district", {})])
 def test_no_centre_when_none_is_plausible(gazetteer, name, kw):
-    assert gazetteer.district_centre(name, **kw) is None
+    assert districts.centre(gazetteer, name, **kw) is None
 
 
 def test_unknown_region_is_an_error(gazetteer):
     with pytest.raises(ValueError, match="unknown region"):
-        gazetteer.district_centre("Lgovsky", admin1="Atlantis")
+        districts.centre(gazetteer, "Lgovsky", admin1="Atlantis")
 
 
 def test_a_centre_the_adjective_comes_from_beats_a_hamlet_named_like_the_adjective(gazetteer):
-    got = gazetteer.district_centre("Dovzhanskyi raion", admin1="Luhansk")
+    got = districts.centre(gazetteer, "Dovzhanskyi raion", admin1="Luhansk")
     assert got is not None and got.name.startswith("Dovzhansk") and not got.name.endswith("yi")
 
 
 def test_candidates_rank_by_population_within_a_region(gazetteer):
-    found = gazetteer.district_centres("Bohodukhivskyi")
+    found = districts.candidates(gazetteer, "Bohodukhivskyi")
     assert found[0].name == "Bohodukhiv"
 
 

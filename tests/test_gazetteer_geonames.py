@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer import Gazetteer, geonames, store
+from gazetteer import Gazetteer, districts, geonames, store
 from geonames_dump import (CYRILLIC_VILLAGE_ID, RAION_ID, ROWS, SEAT_ID, STREAM_ID, SUMY_ID, VILLAGE_ID, row, write_txt,
                            write_zip)
 
@@ -108,9 +108,9 @@ def test_adm2_units_and_their_seats(larger):
     gaz, _, _ = larger
     raion = gaz.search("Stepovyi Raion", kind="adm2")[0]
     assert raion.geonameid == RAION_ID and raion.admin1_code == "UA.21"
-    seat = gaz.district_centre("Stepovyi raion", admin1="Sumy")
+    seat = districts.centre(gaz, "Stepovyi raion", admin1="Sumy")
     assert seat is not None and seat.geonameid == SEAT_ID and seat.feature_type == "PPLA2"
-    assert gaz.district_centre("Степовий район", admin1="UA.21").geonameid == SEAT_ID
+    assert districts.centre(gaz, "Степовий район", admin1="UA.21").geonameid == SEAT_ID
 
 
 def test_a_place_the_store_had_gets_its_feature_code(larger):

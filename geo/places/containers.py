@@ -12,20 +12,13 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING
 
-from gazetteer import distance_km
 from gazetteer.model import Place
 from geo.model import Mention
+from geo.places.doc_context import DocContext
 from geo.places.lexicon.cues import CONTAINED_PREPS
-from geo.places.roles import ATTACK_OBJECT_PREVS
+from geo.places.lexicon.verbs import ATTACK_OBJECT_PREVS
 
-if TYPE_CHECKING:
-    from geo.places.resolve import DocContext
-
-
-def distance_between(a: Place, b: Place) -> float:
-    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def near_km(a: Place, b: Place) -> float:

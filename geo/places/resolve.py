@@ -41,22 +41,20 @@ import logging
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gazetteer import normalize
 from gazetteer.model import Place
 from geo.model import Document, Mention, ResolvedMention, Sentence
+from geo.places.doc_context import DocContext
 from geo.places.containers import (
-    FOCUS_POPULATION, POSSESSIVE_GAP, city_districts, container_after_mention, distance_between,
-    far_from_focus, focus_region, near_km, prominent, share_containers, stated_containers, unlisted_mentions,
+    FOCUS_POPULATION, POSSESSIVE_GAP, city_districts, container_after_mention, far_from_focus, focus_region, near_km, prominent, share_containers, stated_containers, unlisted_mentions,
     unlisted_precision, within,
 )
 from geo.places.lexicon.cues import COUNTY_ADM1_COUNTRIES, DIRECTION_WORDS, LOCATIVE_PREPS, NEAR_PREPS
 from geo.places.lexicon.demonyms import DEMONYMS
-from geo.places.lexicon.verbs import EVENT_WORDS
+from geo.places.lexicon.verbs import ATTACK_OBJECT_PREVS, EVENT_WORDS
 from geo.places.roles import (
-    ATTACK_OBJECT_PREVS, WAR_COUNTRIES, descriptors, near_reference, prev_words, propagate_containers,
+    WAR_COUNTRIES, descriptors, near_reference, prev_words, propagate_containers,
     propagate_lists, reporting_officials, role_of, words_of,
 )
 
@@ -69,81 +67,6 @@ _WAR_CUES = frozenset(
     "occupiers frontline front-line troops offensive".split()
 )
 _STRONG_CUES = ("region_phrase", "noun:", "dateline", "seat_of_power", "list:")
-
-
-@dataclass
-class DocContext:
-    """Per-document caches and coherence evidence."""
-
-    gaz: object
-    text: str
-    lookups: dict = field(default_factory=dict)
-    countries: Counter = field(default_factory=Counter)
-    adm1s: Counter = field(default_factory=Counter)
-    cells: dict = field(default_factory=dict)
-    inside: set = field(default_factory=set)
-    war: bool = False
-    chosen: dict = field(default_factory=dict)  # normalised lookup -> Place
-    attacking: dict = field(default_factory=dict)  # sentence index -> the side whose forces act in it
-    unknown: int = 0
-
-    def exact(self, name: str, country: str | None = None) -> list[Place]:
-        key = ("x", name.casefold(), country)
-        hit = self.lookups.get(key)
-        if hit is None:
-            try:
-                # Listed names and their romanisations ("Artyomovsk", "Krasny Liman"), each saying how it matched.
-                hit = list(self.gaz.lookup(name, country=country)) if country else list(self.gaz.lookup(name))
-            except Exception as exc:  # never let one odd name break a document
-                log.debug("exact(%r) failed: %s", name, exc)
-                hit = []
-            self.lookups[key] = hit
-        return hit
-
-    def norm(self, name: str) -> str:
-        key = ("n", name)
-        hit = self.lookups.get(key)
-        if hit is None:
-            hit = self.lookups[key] = normalize(name)
-        return hit
-
-    def is_capital(self, p: Place) -> bool:
-        key = ("c", p.country_code)
-        if key not in self.lookups:
-            try:
-                self.lookups[key] = self.gaz.country(p.country_code) if p.country_code else None
-            except Exception:
-                self.lookups[key] = None
-        return _is_capital_of(self.lookups[key], p)
-
-    def district_centres(self, name: str, admin1: str | None = None) -> list[Place]:
-        key = ("d", name.casefold(), admin1)
-        hit = self.lookups.get(key)
-        if hit is None:
-            try:
-                hit = list(self.gaz.district_centres(name, admin1=admin1))
-            except Exception as exc:  # never let one odd name break a document
-                log.debug("district_centres(%r) failed: %s", name, exc)
-                hit = []
-            self.lookups[key] = hit
-        return hit
-
-    def search(self, name: str, kind: str | None = None, country: str | None = None) -> list[Place]:
-        key = ("s", name.casefold(), kind, country)
-        hit = self.lookups.get(key)
-        if hit is None:
-            try:
-                hit = list(self.gaz.search(name, country=country, kind=kind, limit=10))
-            except Exception as exc:
-                log.debug("search(%r) failed: %s", name, exc)
-                hit = []
-            self.lookups[key] = hit
-        return hit
-
-
-def _is_capital_of(country: Place | None, p: Place) -> bool:
-    """The gazetteer puts a country at its capital's coordinates."""
-    return country is not None and p.population >= 50_000 and distance_between(country, p) < 25
 
 
 def _country_code(d: DocContext, name: str | None) -> str | None:

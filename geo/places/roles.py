@@ -16,15 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from gazetteer.model import Place
 from geo.model import ACTOR_METONYM, EVENT_LOCATION, OTHER, Mention, ResolvedMention, Sentence
 from geo.places.lexicon.organisations import MEDIA_NOUNS, ORGAN_NOUNS, SEATS_OF_POWER
-from geo.places.lexicon.verbs import ACTOR_VERBS, EVENT_WORDS, OFFICIAL_NOUNS, SPEECH_VERBS, VENUE_WORDS
+from geo.places.doc_context import DocContext
+from geo.places.lexicon.verbs import (
+    ACTOR_VERBS, ATTACK_OBJECT_PREVS, EVENT_WORDS, OFFICIAL_NOUNS, SPEECH_VERBS, VENUE_WORDS,
+)
 
-if TYPE_CHECKING:
-    from geo.places.resolve import DocContext
 
 
 # Countries whose readings a report about the war prefers.
@@ -56,13 +56,6 @@ _ACTOR_OBJECT_PREVS = frozenset(
 _PARTY_NOUNS = frozenset(
     "officials official delegation delegations representatives negotiators team envoys guarantees guarantee "
     "support aid assistance help weapons donors commitment commitments setback loans sanctions".split()
-)
-
-
-ATTACK_OBJECT_PREVS = frozenset(
-    "attacked attack attacking struck strike striking hit hitting shelled shelling bombed bombing targeted targeting "
-    "captured capture seized liberated recaptured retook entered encircled stormed pounded raided invaded "
-    "on over near in at outside across into around toward towards inside within throughout".split()
 )
 
 

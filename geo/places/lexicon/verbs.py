@@ -77,3 +77,11 @@ OFFICIAL_NOUNS = frozenset(
     officials authorities emergency
     """.split()
 )
+
+#: Words right before a place that make it the object of an attack or the ground of
+#: one (verbs of attack and capture, and locative prepositions).
+ATTACK_OBJECT_PREVS = frozenset(
+    "attacked attack attacking struck strike striking hit hitting shelled shelling bombed bombing targeted targeting "
+    "captured capture seized liberated recaptured retook entered encircled stormed pounded raided invaded "
+    "on over near in at outside across into around toward towards inside within throughout".split()
+)
