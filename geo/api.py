@@ -169,6 +169,7 @@ def analyze(
     paths_or_texts: Iterable | str | os.PathLike, published: dt.date | str | None = None,
     outlet: str | None = None, workers: int | None = None, engine: str = "processes",
     scheduler=None, fuse: bool = True, progress: bool | None = False, cache=True, keep_documents: bool = True,
+    pipeline=None,
 ) -> Report:
     """Read, parse and (by default) fuse reports; return a ``Report``.
 
@@ -180,8 +181,11 @@ def analyze(
     dropped once read, ``report.documents`` stays empty and only the events,
     claims and problems are kept (on Dask, fusion then runs on the cluster).
     Bad inputs, and documents a pipeline stage failed on, land in
-    ``report.errors``; they never raise.
+    ``report.errors``; they never raise. ``pipeline``: a
+    :class:`~geo.pipeline.Pipeline` of your own (its stages, gazetteer and
+    cache; ``cache`` is then ignored), handed whole to the engine.
     """
+    from geo.pipeline import Pipeline
     from geo.runner import collect, read_inputs
 
     if isinstance(published, str):
@@ -189,7 +193,8 @@ def analyze(
             published = dt.date.fromisoformat(published)
         except ValueError:
             raise StrikemapError(f"published {published!r} is not a date (YYYY-MM-DD)") from None
+    pipeline = pipeline if pipeline is not None else Pipeline(cache=cache)
     got = collect(read_inputs(paths_or_texts, published=published, outlet=outlet), fuse=fuse,
                   keep_documents=keep_documents, engine=engine, workers=workers, scheduler=scheduler,
-                  progress=progress, cache=cache)
+                  progress=progress, pipeline=pipeline)
     return Report(got.documents, got.problems, got.events, got.claims, n_documents=got.n_documents)

@@ -97,14 +97,12 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def _stage_signature() -> str | None:
-    """The stages as run now; None when one cannot be identified (its results are not cached)."""
+def _stage_signature(stages) -> str | None:
+    """The stages as run; None when one cannot be identified (its results are not cached)."""
     import inspect
 
-    from geo.pipeline import STAGES
-
     parts = []
-    for name, stage in STAGES:
+    for name, stage in stages:
         module = getattr(stage, "__module__", None) or ""
         parts.append(f"{name}={module}.{getattr(stage, '__qualname__', repr(stage))}")
         if module.split(".")[0] not in _PACKAGES:  # a plugin's stage: its code is part of the version
@@ -115,9 +113,12 @@ def _stage_signature() -> str | None:
     return "\n".join(parts)
 
 
-def pipeline_version(gazetteer) -> str | None:
-    """The version results are stored under: code, gazetteer store and stages; None if unknowable."""
-    stages = _stage_signature()
+def pipeline_version(gazetteer, stages) -> str | None:
+    """The version results are stored under: code, gazetteer store and stages; None if unknowable.
+
+    ``Pipeline.version`` asks this with its own gazetteer and stages.
+    """
+    stages = _stage_signature(stages)
     if stages is None:
         return None
     info = gazetteer.info()
@@ -156,6 +157,21 @@ def default_path() -> Path | None:
     return cache_dir() / FILE_NAME
 
 
+def cache_path(cache) -> str | None:
+    """Where the parse cache ``cache`` is, as a path workers can open (None: no cache).
+
+    ``cache``: True for the default, False or None for none, a path, or a ``ParseCache``.
+    """
+    if cache is None or cache is False:
+        return None
+    if isinstance(cache, ParseCache):
+        return str(cache.path)
+    if cache is True:
+        path = default_path()
+        return str(path) if path is not None else None
+    return str(cache)
+
+
 class ParseCache:
     """Parse results by document key, for one pipeline version.
 
@@ -174,10 +190,10 @@ class ParseCache:
         return (ParseCache, (str(self.path), self.version))
 
     @classmethod
-    def open(cls, gazetteer, path: str | os.PathLike | None = None) -> "ParseCache | None":
-        """The cache for ``gazetteer``'s pipeline version, or None when it is off or unusable."""
+    def open(cls, gazetteer, path: str | os.PathLike | None, stages) -> "ParseCache | None":
+        """The cache for the pipeline version of ``gazetteer`` and ``stages``, or None when it is off or unusable."""
         path = Path(path) if path is not None else default_path()
-        version = pipeline_version(gazetteer) if path is not None else None
+        version = pipeline_version(gazetteer, stages) if path is not None else None
         if path is None or version is None:
             return None
         cache = cls(path, version)

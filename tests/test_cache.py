@@ -20,10 +20,10 @@ import pytest
 from click.testing import CliRunner
 
 from gazetteer import Gazetteer
-from geo.cache import ENV_PARSE_CACHE, ParseCache, document_key, pipeline_version
+from geo.cache import ENV_PARSE_CACHE, ParseCache, document_key
 from geo.cli.main import cli
 from geo.model import Document, ParsedDocument
-from geo.pipeline import parse_document, stage_added
+from geo.pipeline import STAGES, Pipeline, parse_document, stage_added
 from geo.runner import parse_many, run
 
 TEXTS = [
@@ -44,7 +44,7 @@ def path(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture
 def cache(path, gazetteer) -> ParseCache:
-    return ParseCache.open(gazetteer, path)
+    return ParseCache.open(gazetteer, path, STAGES)
 
 
 def docs(texts=TEXTS) -> list[Document]:
@@ -115,7 +115,7 @@ def test_an_added_stage_is_a_new_version(path, cache, gazetteer):
     (pd,) = parse_many(docs()[:1], gazetteer=gazetteer, cache=path)
     cache.put([marked(pd)])
     with stage_added("extra", upper_outlet):
-        assert pipeline_version(gazetteer) != cache.version
+        assert Pipeline(gazetteer).version != cache.version
         (again,) = parse_many(docs()[:1], gazetteer=gazetteer, cache=path)
     assert again.events[0].id != MARK
     (back,) = parse_many(docs()[:1], gazetteer=gazetteer, cache=path)
@@ -127,7 +127,7 @@ def test_a_rebuilt_store_is_a_new_version(tmp_path, gazetteer):
     shutil.copyfile(gazetteer.path, copy)
     with sqlite3.connect(copy) as con:
         con.execute("UPDATE meta SET value = 'rebuilt later' WHERE key = 'built'")
-    assert pipeline_version(Gazetteer(copy)) != pipeline_version(gazetteer)
+    assert Pipeline(Gazetteer(copy)).version != Pipeline(gazetteer).version
 
 
 def test_no_cache_bypasses_it(path, cache, gazetteer, tmp_path):
@@ -226,6 +226,6 @@ def test_cache_info_and_clear(path, cache, gazetteer):
 
 def test_cache_off_by_environment(tmp_path, monkeypatch, gazetteer):
     monkeypatch.setenv(ENV_PARSE_CACHE, "off")
-    assert ParseCache.open(gazetteer) is None
+    assert ParseCache.open(gazetteer, None, STAGES) is None
     assert parse_many(docs()[:1], gazetteer=gazetteer)[0].events
     assert "off" in CliRunner().invoke(cli, ["cache", "info"]).stdout

@@ -105,3 +105,46 @@ def test_api_on_the_cluster(inputs, cluster, local):
     report = geo.analyze(inputs, engine="dask", scheduler=cluster.scheduler_address, cache=False)
     assert report.n_documents == len(report.documents) == local.n_documents
     assert _dump(report.event_list) == _dump(local.events)
+
+
+def tag_outlet(pd, gaz):
+    """A stage of the test's own: marks every document it sees, wherever it runs."""
+    from dataclasses import replace
+
+    return replace(pd, document=replace(pd.document, outlet="tagged by an added stage"))
+
+
+def test_a_stage_added_to_the_pipeline_runs_on_the_cluster(cluster):
+    from geo.pipeline import Pipeline
+
+    nlp = Pipeline(cache=False).add_stage("tag", tag_outlet, after="sentences")
+    texts = ["Russian drones struck Kharkiv overnight.", "Ukrainian drones hit a depot in the Bryansk region."]
+    results = list(nlp.pipe(texts, engine="dask", scheduler=cluster, chunksize=1))
+    assert [r.document.outlet for r in results] == ["tagged by an added stage"] * 2
+    assert [r.document.id for r in results] == ["text-1", "text-2"]
+
+
+def test_the_same_stage_runs_in_local_worker_processes():
+    from geo.pipeline import Pipeline
+
+    nlp = Pipeline(cache=False).add_stage("tag", tag_outlet)
+    texts = [f"Russian drones struck Kharkiv on day {n}." for n in range(6)]
+    results = list(nlp.pipe(texts, n_process=2, chunksize=2))
+    assert {r.document.outlet for r in results} == {"tagged by an added stage"}
+    assert len(results) == 6
+
+
+@pytest.mark.slow
+def test_a_dask_run_is_quiet_unless_asked(tmp_path):
+    import subprocess
+    import sys
+
+    report = tmp_path / "r.txt"
+    report.write_text("Russian drones struck Kharkiv overnight, the mayor said.", encoding="utf-8")
+    exe = [sys.executable, "-m", "geo.cli.main"]
+    args = ["map", str(report), "-o", str(tmp_path / "out"), "--engine", "dask", "-j", "1", "--no-cache"]
+    quiet = subprocess.run(exe + args, capture_output=True, text=True, timeout=300)
+    assert quiet.returncode == 0, quiet.stderr
+    assert "distributed" not in quiet.stderr
+    loud = subprocess.run(exe + ["-v"] + args + ["--force"], capture_output=True, text=True, timeout=300)
+    assert loud.returncode == 0 and "INFO distributed" in loud.stderr

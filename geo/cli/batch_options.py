@@ -33,6 +33,7 @@ def analyze_paths(paths, *, published, outlet, workers, engine, scheduler, progr
     events, not with the corpus; on Dask, fusion runs on the cluster.
     """
     from geo.api import analyze
+    from geo.pipeline import Pipeline
     from geo.text.documents import builtin_seeds
 
     if not paths:
@@ -40,7 +41,8 @@ def analyze_paths(paths, *, published, outlet, workers, engine, scheduler, progr
     if scheduler and engine != "dask":
         raise StrikemapError("--scheduler needs --engine dask")
     report = analyze(list(paths), published=published, outlet=outlet, workers=workers, engine=engine,
-                     scheduler=scheduler, fuse=fuse, progress=progress, cache=not no_cache, keep_documents=False)
+                     scheduler=scheduler, fuse=fuse, progress=progress, keep_documents=False,
+                     pipeline=Pipeline(cache=not no_cache))
     report_problems(report.errors)
     return report
 

@@ -25,12 +25,11 @@ def cache_group():
 
 def _current_version() -> str | None:
     """This installation's pipeline version (opens the gazetteer store, building it if needed)."""
-    from gazetteer import default_gazetteer
     from gazetteer.store import StoreError
-    from geo.cache import pipeline_version
+    from geo.pipeline import Pipeline
 
     try:
-        return pipeline_version(default_gazetteer())
+        return Pipeline().version
     except (StoreError, OSError) as exc:
         raise click.ClickException(f"gazetteer store: {exc}")
 

@@ -56,10 +56,11 @@ def eval_cmd(gold: str, as_json: bool, limit: int | None, include_adjectival: bo
 
 def run_parser(docs, gaz):
     """Parse each gold text through the runner: ``ParsedDocument``s in order, and the ids a stage failed on."""
+    from geo.pipeline import Pipeline
     from geo.runner import parse_many
 
     errors: list = []
-    parsed = parse_many([doc.to_document() for doc in docs], gazetteer=gaz, errors=errors, progress=False)
+    parsed = parse_many([doc.to_document() for doc in docs], pipeline=Pipeline(gaz), errors=errors, progress=False)
     for err in errors:
         log.warning("%s", err)
     return [None if p.error else p for p in parsed], [p.document.id for p in parsed if p.error]

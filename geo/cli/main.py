@@ -38,3 +38,7 @@ cli.add_command(map_cmd)
 cli.add_command(export_cmd)
 cli.add_command(summary_cmd)
 cli.add_command(cache_group)
+
+
+if __name__ == "__main__":
+    cli()

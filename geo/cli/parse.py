@@ -39,6 +39,7 @@ def parse_cmd(paths, published, outlet, as_json, workers, progress, no_cache):
     strikemap parse report.txt --json | jq '.mentions[] | select(.role == "event_location")'
     """
     from geo.model import ParsedDocument
+    from geo.pipeline import Pipeline
     from geo.runner import run
     from geo.text.documents import builtin_seeds, is_failure
 
@@ -47,8 +48,9 @@ def parse_cmd(paths, published, outlet, as_json, workers, progress, no_cache):
     failures = 0
     if not as_json:
         click.echo(_row(_COLUMNS))
+    pipeline = Pipeline(cache=not no_cache)
     for result in run(list(paths), published=published, outlet=outlet, workers=workers, progress=progress,
-                      cache=not no_cache):
+                      pipeline=pipeline):
         if not isinstance(result, ParsedDocument):
             report_problems([result])
             failures += is_failure(result)

@@ -1,18 +1,21 @@
-"""The Dask path of the runner: parse, and fuse, on a cluster.
+"""The Dask engine: parse, and fuse, on a cluster.
 
-:func:`parse_on_cluster` sends documents to the workers in chunks and yields
+:func:`parse_stream` sends documents to the workers in chunks and yields
 their ``ParsedDocument``s back in input order (``strikemap parse``,
-``geo.analyze(..., engine="dask")``). :func:`collect_on_cluster` goes further:
+``geo.analyze(..., engine="dask")``). :func:`collect` goes further:
 the events stay on the workers, are fused there partition by partition
 (``geo.events.fuse.partition_key``; the salvo pass by ``salvo_key``), and the
 driver receives only the fused events, the area claims, the problems and a
 count of documents. Fused events are the same, ids included, as fusing in one
 process.
 
-Each worker process opens the gazetteer store (building it if its machine has
-none) and the parse cache once, on its first task, and keeps them. The cache a
-worker uses is the one on its own machine (``$STRIKEMAP_PARSE_CACHE``, else
-beside its gazetteer store), under its own pipeline version.
+Every task carries the ``Pipeline`` (its stages included, so a stage added to
+it runs on the cluster too). Each worker process opens the gazetteer store
+(building it if its machine has none) and the parse cache once, on its first
+task, and keeps them. The cache a worker uses is the one on its own machine
+(``$STRIKEMAP_PARSE_CACHE``, else beside its gazetteer store), under its own
+pipeline version. The cluster's own log (``distributed``) is quiet unless the
+command runs with ``-v``.
 
 The driver reads the inputs as a stream and keeps a few chunks per worker in
 flight, so memory stays flat in the corpus size (apart from the events).
@@ -24,50 +27,48 @@ Start a cluster by hand with ``dask scheduler`` and ``dask worker ADDRESS``
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 
+from geo.engines.base import CHUNK, WINDOW, Collected, Item, Result, chunked, default_workers, parse_items
 from geo.events.fuse import fold_salvos, fuse_partition, in_order, partition_key, salvo_candidate, salvo_key, split
 from geo.model import Document, InputError, ParsedDocument
-from geo.runner import CHUNK, Collected, Item, Result, chunked, default_workers, parse_items
 
-#: Chunks in flight per worker.
-_WINDOW = 4
 #: Documents in one task (unless the caller gives a chunk size).
 _TASK_DOCS = CHUNK * 8
 
 _lock = threading.Lock()
-_caches: dict[str, object] = {}
+_caches: dict[tuple, object] = {}
 
 
 # -- on the workers ------------------------------------------------------------------------
 
-def _worker_tools(cache_path: str | None):
-    """This worker's gazetteer and parse cache, opened on its first task and kept."""
-    from gazetteer import default_gazetteer
-    from geo.cache import ParseCache
+def _worker_cache(pipeline):
+    """This worker's parse cache for ``pipeline``, opened on its first task and kept."""
+    from geo.cache import ParseCache, cache_path
 
-    gaz = default_gazetteer()
-    if cache_path is None:
-        return gaz, None
+    path = cache_path(pipeline.cache)
+    if path is None:
+        return None
+    key = (path, str(pipeline.gazetteer.path), tuple(pipeline.stage_names))
     with _lock:
-        if cache_path not in _caches:
-            _caches[cache_path] = ParseCache.open(gaz, cache_path)
-        return gaz, _caches[cache_path]
+        if key not in _caches:
+            _caches[key] = ParseCache.open(pipeline.gazetteer, path, stages=pipeline.stages)
+        return _caches[key]
 
 
-def _parse_task(items: list[tuple[int, Item]], cache_path: str | None, detail: bool) -> list[tuple[int, list[Result]]]:
-    gaz, cache = _worker_tools(cache_path)
-    results = parse_items([item for _, item in items], gaz, cache, detail)
+def _parse_task(pipeline, items: list[tuple[int, Item]], detail: bool) -> list[tuple[int, list[Result]]]:
+    results = parse_items(pipeline, [item for _, item in items], _worker_cache(pipeline), detail)
     return [(pos, rs) for (pos, _), rs in zip(items, results)]
 
 
-def _parse_for_fusion(items: list[tuple[int, Item]], cache_path: str | None, keep: bool, partitions: int):
+def _parse_for_fusion(pipeline, items: list[tuple[int, Item]], keep: bool, partitions: int):
     """Parse a chunk; return what the driver needs (small) and the events split for fusion (stay here)."""
     meta: dict = {"n": 0, "problems": [], "claims": [], "documents": []}
     events = []
-    for pos, results in _parse_task(items, cache_path, keep):
+    for pos, results in _parse_task(pipeline, items, keep):
         for r in results:
             if isinstance(r, ParsedDocument):
                 meta["n"] += 1
@@ -117,6 +118,14 @@ def _all_events(*parts):
 
 # -- on the driver -------------------------------------------------------------------------
 
+def _quiet() -> bool:
+    """Keep ``distributed``'s INFO lines out of a run unless logging asks for INFO (``strikemap -v``)."""
+    if logging.getLogger().isEnabledFor(logging.INFO):
+        return False
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+    return True
+
+
 def client_for(scheduler, workers) -> tuple[object, Callable[[], None]]:
     """A distributed Client for ``scheduler`` and a function that releases what we started.
 
@@ -128,8 +137,9 @@ def client_for(scheduler, workers) -> tuple[object, Callable[[], None]]:
     if isinstance(scheduler, Client):
         return scheduler, lambda: None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+        quiet = _quiet()
+        cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.WARNING if quiet else False)
         client = Client(cluster)
 
         def close():
@@ -137,6 +147,7 @@ def client_for(scheduler, workers) -> tuple[object, Callable[[], None]]:
             cluster.close()
 
         return client, close
+    _quiet()
     client = Client(scheduler)  # an address or a cluster object
     return client, client.close
 
@@ -168,8 +179,8 @@ def _tasks(items: Iterator[Item], size: int) -> Iterator[tuple[list[tuple[int, I
                [(p, i) for p, i in chunk if isinstance(i, Document)])
 
 
-def parse_on_cluster(items: Iterator[Item], *, workers=None, scheduler=None, chunksize=None, cache=None,
-                     detail: bool = True) -> Iterator[Result]:
+def parse_stream(pipeline, items: Iterator[Item], *, workers=None, scheduler=None, chunksize=None,
+                 detail: bool = True) -> Iterator[Result]:
     """Parse on Dask; yield problems and ``ParsedDocument``s in input order, as each chunk is back."""
     session = _Session(scheduler, workers)
     window: deque = deque()  # (problems read here, future or None)
@@ -178,9 +189,9 @@ def parse_on_cluster(items: Iterator[Item], *, workers=None, scheduler=None, chu
             future = None
             if docs:
                 client = session.start()
-                future = client.submit(_parse_task, docs, cache, detail, pure=False)
+                future = client.submit(_parse_task, pipeline, docs, detail, pure=False)
             window.append((problems, future))
-            while window and (window[0][1] is None or len(window) > session.n_workers * _WINDOW):
+            while window and (window[0][1] is None or len(window) > session.n_workers * WINDOW):
                 yield from _in_order_results(*window.popleft())
         while window:
             yield from _in_order_results(*window.popleft())
@@ -195,8 +206,8 @@ def _in_order_results(problems, future) -> Iterator[Result]:
         yield from results
 
 
-def collect_on_cluster(items: Iterator[Item], *, fuse: bool = True, keep_documents: bool = False, bar=None,
-                       workers=None, scheduler=None, chunksize=None, cache=None) -> Collected:
+def collect(pipeline, items: Iterator[Item], *, fuse: bool = True, keep_documents: bool = False, bar=None,
+            workers=None, scheduler=None, chunksize=None) -> Collected:
     """Parse and fuse on Dask; the driver receives fused events, claims, problems (and documents if asked)."""
     session = _Session(scheduler, workers)
     problems: list[tuple[int, InputError]] = []
@@ -224,10 +235,10 @@ def collect_on_cluster(items: Iterator[Item], *, fuse: bool = True, keep_documen
                 session.start()
                 partitions = 2 * session.n_workers
             client = session.client
-            parsed = client.submit(_parse_for_fusion, docs, cache, keep_documents, partitions, pure=False)
+            parsed = client.submit(_parse_for_fusion, pipeline, docs, keep_documents, partitions, pure=False)
             parsed_futures.append(parsed)
             window.append(client.submit(_meta, parsed))
-            while len(window) > session.n_workers * _WINDOW:
+            while len(window) > session.n_workers * WINDOW:
                 absorb(window.popleft().result())
         while window:
             absorb(window.popleft().result())
