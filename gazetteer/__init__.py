@@ -8,11 +8,11 @@ by :func:`default_gazetteer` or :meth:`Gazetteer.open`.
 'Sumy Oblast'
 """
 
-from gazetteer.gazetteer import Gazetteer, ReverseResult, default_gazetteer, distance_km
+from gazetteer.gazetteer import Gazetteer, ReverseResult, default_gazetteer, distance_km, distances_km
 from gazetteer.model import KINDS, Place
 from gazetteer.names import normalize
 
-__all__ = ["Gazetteer", "KINDS", "OfflineGazetteer", "Place", "ReverseResult", "default_gazetteer", "distance_km", "normalize"]
+__all__ = ["Gazetteer", "KINDS", "OfflineGazetteer", "Place", "ReverseResult", "default_gazetteer", "distance_km", "distances_km", "normalize"]
 
 
 def __getattr__(name: str):

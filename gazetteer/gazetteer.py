@@ -327,7 +327,7 @@ class Gazetteer:
         while True:
             lo, hi = np.searchsorted(lats, [lat - width, lat + width])
             if hi > lo:
-                d = _haversine(lat, lon, lats[lo:hi], lons[lo:hi])
+                d = distances_km(lat, lon, lats[lo:hi], lons[lo:hi])
                 i = int(np.argmin(d))
                 if d[i] <= width * 111.19 - REVERSE_SLACK_KM or width >= 180:
                     break
@@ -367,7 +367,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _haversine(lat: float, lon: float, lats, lons):
+def distances_km(lat: float, lon: float, lats, lons):
+    """Great-circle distances in km from one point to arrays of points (numpy, vectorised)."""
     import numpy as np
 
     p1, p2 = math.radians(lat), np.radians(lats)

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from gazetteer import distances_km
+
 #: An anchor this many times the median distance from the centre (or farther) is an outlier.
 FENCE_FACTOR = 4.0
 #: ... but never closer than this: events over one theatre (a front and the strikes behind it) are never outliers.
@@ -28,7 +30,6 @@ MIN_FENCE_KM = 750.0
 #: Padding around the view: a share of its size, at least this many degrees.
 PAD_SHARE = 0.06
 MIN_PAD_DEG = 0.25
-EARTH_RADIUS_KM = 6371.0
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,6 @@ class View:
     everything: tuple[float, float, float, float] | None
     outliers: int = 0
     inside: tuple[bool, ...] = ()
-
-
-def distances_km(lon: np.ndarray, lat: np.ndarray, lon0: float, lat0: float) -> np.ndarray:
-    """Great-circle distances from (lon0, lat0) to each point, in km (haversine)."""
-    p1, p2 = np.radians(lat0), np.radians(lat)
-    dlat, dlon = p2 - p1, np.radians(lon - lon0)
-    a = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
 def _padded(box: np.ndarray) -> tuple[float, float, float, float]:
@@ -63,7 +56,7 @@ def opening_view(anchors: np.ndarray, boxes: np.ndarray) -> View:
     if not len(anchors):
         return View(None, None)
     lon0, lat0 = np.median(anchors[:, 0]), np.median(anchors[:, 1])
-    d = distances_km(anchors[:, 0], anchors[:, 1], lon0, lat0)
+    d = distances_km(lat0, lon0, anchors[:, 1], anchors[:, 0])
     fence = max(MIN_FENCE_KM, FENCE_FACTOR * float(np.median(d)))
     core = d <= fence
 

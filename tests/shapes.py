@@ -49,9 +49,9 @@ TEMPLATES = [
 @lru_cache(maxsize=1)
 def lexicon_words() -> dict[str, list[str]]:
     """The lexicons' own words, singular and plural, as the recogniser and event reader see them."""
-    from geo.events import lexicon as lx
-    from geo.places.lexicon.cues import REGION_NOUNS, SETTLEMENT_NOUNS
-    from geo.places.lexicon.persons import LOWER_TITLES, TITLES
+    from geo.lang.en import events as lx
+    from geo.lang.en.places import REGION_NOUNS, SETTLEMENT_NOUNS
+    from geo.lang.en.persons import LOWER_TITLES, TITLES
 
     weapons = [re.sub(r"[\\?()\[\]|:+*]|\bs\b", "", p).replace("\\s", " ") for ps in lx.WEAPONS.values() for p in ps]
     return {

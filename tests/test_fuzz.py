@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.model import ParsedDocument
-from geo.places.lexicon.cues import PLURAL_REGION_NOUNS, REGION_NOUNS, SETTLEMENT_NOUNS, plural
+from geo.lang.en.places import PLURAL_REGION_NOUNS, REGION_NOUNS, SETTLEMENT_NOUNS, plural
 from geo.runner import parse_many
 from geo.model import Document
 from geo.pipeline import parse_text

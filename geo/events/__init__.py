@@ -2,5 +2,5 @@
 
 ``building`` reads events clause by clause; ``claims`` reads area-of-control
 claims; ``fuse`` merges reports of one event across documents; ``numbers``,
-``dates`` and ``lexicon`` are what they read with.
+``dates`` is what they read with; word lists are in ``geo.lang.en``.
 """

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from geo.events import lexicon as lx
+from geo.lang.en import events as lx
 from geo.events.dates import find_dates
 from geo.events.frames import read_claimant
-from geo.events.numbers import TRAILING_QUALIFIERS, Area, find_areas, has_area_unit
+from geo.events.numbers import Area, find_areas, has_area_unit
+from geo.lang.en.lex_attrs import TRAILING_QUALIFIERS
 from geo.model import RU, UA, UNKNOWN, AreaClaim, Document, ResolvedMention, Sentence, Source
 
 # Control words (English reporting on front lines: ISW, AFP, ministries).

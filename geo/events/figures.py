@@ -2,14 +2,14 @@
 
 Pure functions over a clause's text; ``geo.events.frames`` calls them for
 every clause that may report an attack. Counts come from ``geo.events.numbers``
-(numerals and number words); word lists from ``geo.events.lexicon``.
+(numerals and number words); word lists from ``geo.lang.en.events``.
 """
 
 from __future__ import annotations
 
 import re
 
-from geo.events import lexicon as lx
+from geo.lang.en import events as lx
 from geo.events.numbers import Quantity, find_quantities
 
 # Counts above this are kept but flagged: no single report has launched more.

@@ -13,7 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from geo.events import lexicon as lx
+from geo.lang.en import events as lx
+from geo.lang.en.lex_attrs import NUMBER_WORD
 from geo.events.dates import find_dates
 from geo.events.figures import (
     PART_OF,
@@ -75,7 +76,7 @@ _NEAR_RE = re.compile(r"\b(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of|i
                       r"(?:(?:village|town|city|settlement|hamlet)\s+of\s+)?$", re.I)
 # A per-place interception list, whatever the weapons are called there ("aircraft", "aerial targets", "UAVs").
 _PER_PLACE_DOWNED = re.compile(
-    r"(?<![\w.,])(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?)\s+"
+    r"(?<![\w.,])(?:\d[\d,]*|" + NUMBER_WORD + r"(?:-\w+)?)\s+"
     r"(?:(?:more|other|enemy|hostile|Ukrainian|Russian)\s+)?(?:aircraft|aerial\s+(?:targets?|vehicles?)|air\s+targets?|targets|objects|UAVs?|drones?)?\s*"
     r"(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:intercepted|destroyed|shot\s+down|downed|neutrali[sz]ed|suppressed)\s+(?:over|above|in)\b",
     re.I,

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.events import lexicon as lx
+from geo.lang.en import events as lx
 from geo.events.grouping import Group
 from geo.model import THEATRE, Document, ResolvedMention
 

@@ -2,5 +2,5 @@
 
 ``toponyms`` finds candidate spans from context and the gazetteer's names;
 ``resolve`` chooses a place for each, with its role and geo-precision;
-``lexicon/`` holds the word lists both read.
+Their word lists are in ``geo.lang.en`` (one folder per language).
 """

@@ -16,8 +16,8 @@ import re
 from gazetteer.model import Place
 from geo.model import Mention
 from geo.places.doc_context import DocContext
-from geo.places.lexicon.cues import CONTAINED_PREPS
-from geo.places.lexicon.verbs import ATTACK_OBJECT_PREVS
+from geo.lang.en.places import CONTAINED_PREPS
+from geo.lang.en.verbs import ATTACK_OBJECT_PREVS
 
 
 

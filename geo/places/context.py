@@ -8,21 +8,15 @@ keep names the gazetteer lacks when the text itself calls them places.
 
 from __future__ import annotations
 
-from geo.places.lexicon.cues import (
+from geo.lang.en.places import (
     CONTAINED_PREPS, DISTRICT_ENDINGS, LOCATIVE_PREPS, PLURAL_REGION_NOUNS, REGION_INFIXES, REGION_NOUNS,
     SETTLEMENT_NOUNS,
 )
-from geo.places.lexicon.demonyms import DEMONYMS
-from geo.places.lexicon.persons import GIVEN_NAMES
-from geo.places.lexicon.stopwords import STOPWORDS
+from geo.lang.en.demonyms import DEMONYMS
+from geo.lang.en.organisations import ORG_TAIL_NOUNS
+from geo.lang.en.persons import GIVEN_NAMES
+from geo.lang.en.stop_words import STOPWORDS
 from geo.places.tokens import Names, is_noise_word, lookup_text
-
-# Lower-case nouns after a name that make it part of an organisation's or unit's name
-# ("the Kherson region administration", "the X battlegroup", "Neptune missiles").
-UNIT_NOUNS = frozenset(
-    "administration council battlegroup group grouping brigade regiment battalion division corps "
-    "missile missiles rocket rockets pmc".split()
-)
 
 
 # Singular settlement nouns written after a name: "X village" (a place whatever the gazetteer says);
@@ -68,7 +62,7 @@ def settlement_after(toks, b) -> bool:
     if b >= len(toks) or toks[b].low not in SETTLEMENT_AFTER or toks[b].cap or toks[b - 1].possessive:
         return False
     nxt = toks[b + 1].low if b + 1 < len(toks) else ""
-    return nxt not in UNIT_NOUNS and nxt not in COMPOUND_AFTER and nxt != "of"
+    return nxt not in ORG_TAIL_NOUNS and nxt not in COMPOUND_AFTER and nxt != "of"
 
 
 def container_after(toks, b, names: Names) -> bool:

@@ -21,8 +21,8 @@ opener.
 from __future__ import annotations
 
 from geo.places.context import LIST_ADJECTIVES
-from geo.places.lexicon.cues import REGION_NOUNS as UNIT_NOUNS
-from geo.places.lexicon.stopwords import STOPWORDS
+from geo.lang.en.places import REGION_NOUNS
+from geo.lang.en.stop_words import STOPWORDS
 from geo.places.tokens import Tok, adjacent
 
 #: Words after a plural noun that open its list ("regions of A and B", "regions including A").
@@ -130,7 +130,7 @@ def members_after(toks: list[Tok], i: int, text: str, stop) -> list[tuple[int, i
         while e < len(toks) and e - k < MAX_MEMBER_WORDS and toks[e].cap and adjacent(toks[e - 1], toks[e], text) \
                 and not toks[e - 1].possessive:
             e += 1
-        if stop(k, e) or (e < len(toks) and toks[e].low in UNIT_NOUNS and not toks[e].cap):
+        if stop(k, e) or (e < len(toks) and toks[e].low in REGION_NOUNS and not toks[e].cap):
             break  # "districts of the Dnipropetrovsk region": a name with its own unit noun is no member
         items.append((k, e))
         k = skip_count(toks, e, +1)

@@ -50,9 +50,10 @@ from geo.places.containers import (
     FOCUS_POPULATION, POSSESSIVE_GAP, city_districts, container_after_mention, far_from_focus, focus_region, near_km, prominent, share_containers, stated_containers, unlisted_mentions,
     unlisted_precision, within,
 )
-from geo.places.lexicon.cues import COUNTY_ADM1_COUNTRIES, DIRECTION_WORDS, LOCATIVE_PREPS, NEAR_PREPS
-from geo.places.lexicon.demonyms import DEMONYMS
-from geo.places.lexicon.verbs import ATTACK_OBJECT_PREVS, EVENT_WORDS
+from geo.lang.en.places import COUNTY_ADM1_COUNTRIES, DIRECTION_WORDS, LOCATIVE_PREPS, NEAR_PREPS
+from geo.lang.en.demonyms import DEMONYMS
+from geo.lang.en.events import WAR_REPORT_CUES
+from geo.lang.en.verbs import ATTACK_OBJECT_PREVS, EVENT_WORDS
 from geo.places.roles import (
     WAR_COUNTRIES, descriptors, near_reference, prev_words, propagate_containers,
     propagate_lists, reporting_officials, role_of, words_of,
@@ -60,12 +61,6 @@ from geo.places.roles import (
 
 log = logging.getLogger(__name__)
 
-# Words that make a report one about the war (sides, its places, its weapons and front-line words).
-_WAR_CUES = frozenset(
-    "ukraine ukrainian russia russian kyiv kiev moscow kremlin zelensky zelenskyy putin donbas donbass crimea "
-    "oblast raion hromada drone drones uav uavs missile missiles shahed shelling shelled artillery enemy "
-    "occupiers frontline front-line troops offensive".split()
-)
 _STRONG_CUES = ("region_phrase", "noun:", "dateline", "seat_of_power", "list:")
 
 
@@ -318,7 +313,7 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
     d = DocContext(gazetteer, doc.text)
     text = doc.text
     low_words = words_of(text)
-    n_war = sum(1 for w in low_words if w in _WAR_CUES)
+    n_war = sum(1 for w in low_words if w in WAR_REPORT_CUES)
     d.war = n_war >= 2 or (n_war == 1 and any(w in EVENT_WORDS for w in low_words))
     for w in low_words:
         cc = DEMONYMS.get(w)

@@ -19,9 +19,9 @@ from functools import lru_cache
 
 from gazetteer.model import Place
 from geo.model import ACTOR_METONYM, EVENT_LOCATION, OTHER, Mention, ResolvedMention, Sentence
-from geo.places.lexicon.organisations import MEDIA_NOUNS, ORGAN_NOUNS, SEATS_OF_POWER
+from geo.lang.en.organisations import MEDIA_NOUNS, ORGAN_NOUNS, SEATS_OF_POWER
 from geo.places.doc_context import DocContext
-from geo.places.lexicon.verbs import (
+from geo.lang.en.verbs import (
     ACTOR_VERBS, ATTACK_OBJECT_PREVS, EVENT_WORDS, OFFICIAL_NOUNS, SPEECH_VERBS, VENUE_WORDS,
 )
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo.places.lexicon.calendar import CALENDAR
-from geo.places.lexicon.cues import FEATURE_HEADS
-from geo.places.lexicon.demonyms import DEMONYMS
-from geo.places.lexicon.organisations import ORG_HEADS, ORGANISATIONS
-from geo.places.lexicon.persons import TITLES
-from geo.places.lexicon.stopwords import STOPWORDS
+from geo.lang.en.dates import CALENDAR
+from geo.lang.en.places import FEATURE_HEADS
+from geo.lang.en.demonyms import DEMONYMS
+from geo.lang.en.organisations import ORG_HEADS, ORGANISATIONS
+from geo.lang.en.persons import TITLES
+from geo.lang.en.stop_words import STOPWORDS
 
 APOS = "’'ʼ"
 

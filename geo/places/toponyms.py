@@ -38,23 +38,23 @@ from functools import lru_cache
 
 from geo.model import Document, Mention, Sentence
 from geo.places.context import (
-    MAX_UNLISTED_WORDS, UNIT_NOUNS, container_after, district_adjective, in_list, list_end_contained,
+    MAX_UNLISTED_WORDS, container_after, district_adjective, in_list, list_end_contained,
     possessive_before, prep_before, settlement_after, settlement_before, settlement_noun, unlisted_compound,
     unlisted_cue,
 )
-from geo.places.lexicon.calendar import CALENDAR
-from geo.places.lexicon.cues import (
+from geo.lang.en.dates import CALENDAR
+from geo.lang.en.places import (
     DIRECTION_WORDS, DISTRICT_INFIXES, FEATURE_HEADS, HROMADA_ENDINGS, LOCATIVE_PREPS, PLURAL_REGION_NOUNS,
     REGION_INFIXES, REGION_NOUNS,
 )
-from geo.places.lexicon.demonyms import DEMONYMS
-from geo.places.lexicon.organisations import ORG_HEADS, ORGANISATIONS, SEATS_OF_POWER
-from geo.places.lexicon.persons import GIVEN_NAMES, LOWER_TITLES, TITLES
-from geo.places.lexicon.stopwords import STOPWORDS
-from geo.places.lexicon.verbs import SPEECH_VERBS
+from geo.lang.en.demonyms import DEMONYMS
+from geo.lang.en.organisations import ORG_HEADS, ORG_TAIL_NOUNS, ORGANISATIONS, SEATS_OF_POWER
+from geo.lang.en.persons import GIVEN_NAMES, LOWER_TITLES, TITLES
+from geo.lang.en.stop_words import STOPWORDS
+from geo.lang.en.verbs import SPEECH_VERBS
 from geo.places.lists import members_after, members_before
 from geo.places.tokens import Names, Tok, adjacent, is_noise_word, lookup_text, tokenize
-from geo.text.abbreviations import US_STATES
+from geo.lang.en.abbreviations import US_STATES
 
 # Vessel nouns: a capitalised name after them is a ship ("the cruiser X").
 _SHIP_NOUNS = frozenset("cruiser flagship warship ship vessel frigate submarine destroyer corvette tanker boat carrier".split())
@@ -583,7 +583,7 @@ def _emit_name(text, toks, a, b, emit, names: Names, persons, first_word, in_run
     k = end_tok
     while k < len(toks) and toks[k].low in _UNIT_PREFIXES and not toks[k].cap:
         k += 1
-    if k < len(toks) and toks[k].low in UNIT_NOUNS and not toks[k].cap and not prep_before(toks, a) \
+    if k < len(toks) and toks[k].low in ORG_TAIL_NOUNS and not toks[k].cap and not prep_before(toks, a) \
             and not (a >= 1 and toks[a - 1].possessive):
         if not names.country(lookup_text(span)):
             return

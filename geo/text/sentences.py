@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from geo.model import Sentence
-from geo.text.abbreviations import ABBREVIATIONS, ABBREVIATIONS_BEFORE_NUMBER
+from geo.lang.en.abbreviations import ABBREVIATIONS, ABBREVIATIONS_BEFORE_NUMBER
 
 # Characters that may close a sentence after its final punctuation.
 _CLOSERS = "\"'”’»)]"

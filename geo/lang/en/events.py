@@ -123,6 +123,14 @@ GROUND_CUES = (
     r"seiz(?:ed|ing)", r"recaptur(?:ed|ing)", r"retook",
     r"repel(?:led|ling|s)?\s+(?:\d[\d,]*|dozens\s+of|several|a\s+total\s+of\s+\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:attacks|assaults|attempts)",
 )
+# Words that make a whole report one about the war (its sides, leaders, places, weapons and front-line
+# words): the resolver's prior for UA/RU readings. WAR_WORDS below is the clause-level test for an attack.
+WAR_REPORT_CUES = frozenset(
+    "ukraine ukrainian russia russian kyiv kiev moscow kremlin zelensky zelenskyy putin donbas donbass crimea "
+    "oblast raion hromada drone drones uav uavs missile missiles shahed shelling shelled artillery enemy "
+    "occupiers frontline front-line troops offensive".split()
+)
+
 # Words that put a clause in a war rather than a car crash, a court case or a ball game: military
 # actors, war nouns and war-only verbs (ACLED's "battles" and "explosions/remote violence"
 # definitions, and the vocabulary of Ukrainian and Russian military communiqués in English).

@@ -71,3 +71,10 @@ ORGAN_NOUNS = frozenset(
 MEDIA_NOUNS = frozenset(
     "channel tv television news agency newspaper outlet media broadcaster radio paper service daily".split()
 )
+
+#: Lower-case nouns after a name that make it part of an organisation's or unit's name
+#: ("the Kherson region administration", "the X battlegroup", "Neptune missiles").
+ORG_TAIL_NOUNS = frozenset(
+    "administration council battlegroup group grouping brigade regiment battalion division corps "
+    "missile missiles rocket rockets pmc".split()
+)
