@@ -153,6 +153,9 @@ class ResolvedMention:
     confidence: float = 1.0
     cues: tuple[str, ...] = ()
     container: Place | None = None
+    #: The reading rule that placed it (``geo.places.readings``) and the role rule that gave its role.
+    rule: str = ""
+    role_rule: str = ""
 
     def to_dict(self) -> dict:
         return {
@@ -164,6 +167,8 @@ class ResolvedMention:
             "confidence": round(self.confidence, 3),
             "place": self.place.to_dict() if self.place else None,
             "container": self.container.to_dict() if self.container else None,
+            "rule": self.rule,
+            "role_rule": self.role_rule,
         }
 
 
@@ -287,6 +292,8 @@ class Event:
     disagreements: tuple[Disagreement, ...] = ()
     qualifiers: dict[str, str] = field(default_factory=dict)
     attacker_basis: str | None = None  # "grammar", "target_country", ...
+    #: The event rule that made it (``geo.events.building.EVENT_TYPE_RULES``).
+    rule: str = ""
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -312,6 +319,7 @@ class Event:
             "claimant": self.claimant,
             "sources": [s.to_dict() for s in self.sources],
             "disagreements": [d.to_dict() for d in self.disagreements],
+            "rule": self.rule,
         }
 
     @classmethod
@@ -339,6 +347,7 @@ class Event:
             ),
             qualifiers=dict(data.get("qualifiers") or {}),
             attacker_basis=data.get("attacker_basis"),
+            rule=data.get("rule") or "",
         )
 
 

@@ -26,7 +26,8 @@ def eval_cmd(gold: str, as_json: bool, limit: int | None, include_adjectival: bo
     GOLD is in the format of the benchmark corpora (LGL, GeoWebNews, TR-News,
     GeoVirus) or of the domain dev set. Every document is run through the
     full pipeline; figures follow Gritta et al. (Acc@161km, AUC of the log
-    error curve) with countries and regions judged by code.
+    error curve) with countries and regions judged by code. A last table scores
+    every rule on its own: how often it fired and how often it was right.
 
     \b
     strikemap eval ../shared/benchmarks/lgl/gold.jsonl --json | jq .resolution
@@ -34,6 +35,7 @@ def eval_cmd(gold: str, as_json: bool, limit: int | None, include_adjectival: bo
     from gazetteer import default_gazetteer
     from geo.evaluate.gold import attach_codes, load_gold
     from geo.evaluate.places import evaluate
+    from geo.evaluate.rules import format_rule_scores, rule_scores
     from geo.model import StrikemapError
 
     try:
@@ -45,13 +47,16 @@ def eval_cmd(gold: str, as_json: bool, limit: int | None, include_adjectival: bo
         raise click.ClickException(str(exc)) from None
     predictions = [p.mentions if p is not None else () for p in parsed]
     report = evaluate(docs, predictions, failed, parsed)
+    rules = rule_scores(docs, parsed)
     if as_json:
         data = report.to_dict()
+        data["rules"] = [r.to_dict() for r in rules]
         data["gold"] = gold
         data["headline_includes_adjectival"] = include_adjectival
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         click.echo(format_report(report, gold, include_adjectival))
+        click.echo("\n" + "\n".join(format_rule_scores(rules)))
 
 
 def run_parser(docs, gaz):

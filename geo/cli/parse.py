@@ -20,8 +20,10 @@ _COLUMNS = ("doc", "surface", "role", "prec", "place", "kind", "cc", "admin1", "
 @workers_opt
 @progress_opt
 @no_cache_opt
+@click.option("--explain", is_flag=True,
+              help="Say which rule read each mention (its reading and its role) and made each event, and why.")
 @user_errors
-def parse_cmd(paths, published, outlet, as_json, workers, progress, no_cache):
+def parse_cmd(paths, published, outlet, as_json, workers, progress, no_cache, explain):
     """Find and resolve the place mentions of each report.
 
     PATHS are .txt/.md files, .jsonl corpora (one report a line) or folders;
@@ -36,7 +38,14 @@ def parse_cmd(paths, published, outlet, as_json, workers, progress, no_cache):
     stderr and skipped; the exit status is 1 if any failed.
 
     \b
+    Every mention carries the reading rule that placed it (``rule``) and the
+    role rule that gave its role (``role_rule``), and every event the rule
+    that made it (``rule``); --explain prints them beside each mention and
+    event with their reasons (in JSON: a ``reason`` for each).
+
+    \b
     strikemap parse report.txt --json | jq '.mentions[] | select(.role == "event_location")'
+    strikemap parse report.txt --explain
     """
     from geo.model import ParsedDocument
     from geo.pipeline import Pipeline
@@ -46,8 +55,9 @@ def parse_cmd(paths, published, outlet, as_json, workers, progress, no_cache):
     if not paths:
         paths = [str(builtin_seeds())]
     failures = 0
+    why = _reasons() if explain else {}
     if not as_json:
-        click.echo(_row(_COLUMNS))
+        click.echo(_row(_COLUMNS + (("rule", "role rule") if explain else ())))
     pipeline = Pipeline(cache=not no_cache)
     for result in run(list(paths), published=published, outlet=outlet, workers=workers, progress=progress,
                       pipeline=pipeline):
@@ -55,10 +65,20 @@ def parse_cmd(paths, published, outlet, as_json, workers, progress, no_cache):
             report_problems([result])
             failures += is_failure(result)
         elif as_json:
-            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+            data = result.to_dict()
+            if explain:
+                for item in data["mentions"] + data["events"]:
+                    item["reason"] = "; ".join(why.get(r, "") for r in (item.get("rule"), item.get("role_rule")) if r)
+            click.echo(json.dumps(data, ensure_ascii=False))
         else:
             for m in result.mentions:
-                click.echo(_row(_cells(result.document.id, m)))
+                extra = (m.rule or "-", m.role_rule or "-") if explain else ()
+                click.echo(_row(_cells(result.document.id, m) + extra))
+            if explain:
+                for e in result.events:
+                    where = e.location.place.name if e.location and e.location.place else "?"
+                    click.echo(f"  event {e.id}: {e.type} at {where}, attacker {e.attacker} ({e.attacker_basis}); "
+                               f"rule {e.rule}: {why.get(e.rule, '')}")
     if failures:
         click.echo(f"error: {failures} input{'s' if failures != 1 else ''} failed; the rest were processed", err=True)
         raise SystemExit(1)
@@ -79,7 +99,17 @@ def _cells(doc_id: str, m) -> tuple:
     )
 
 
-_WIDTHS = (14, 28, 14, 4, 26, 8, 3, 22, 9, 9)
+_WIDTHS = (14, 28, 14, 4, 26, 8, 3, 22, 9, 9, 22, 22)
+
+
+def _reasons() -> dict[str, str]:
+    """Every rule's one-line reason, by name (reading, role and event rules)."""
+    from geo.events.building import EVENT_TYPE_RULES
+    from geo.places import roles
+    from geo.places.readings import READING_RULES
+    from geo.rules import reasons
+
+    return reasons(READING_RULES, getattr(roles, "ROLE_RULES", ()), EVENT_TYPE_RULES)
 
 
 def _row(cells) -> str:

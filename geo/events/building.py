@@ -55,6 +55,7 @@ from geo.model import (
     Sentence,
     Source,
 )
+from geo.rules import Rule, first
 
 # --- building events ---------------------------------------------------------------
 
@@ -92,19 +93,25 @@ def _attacker(group: Group, places: list) -> tuple[str, str]:
 
 
 
-def _event_type(group: Group) -> str:
-    if is_ground(group.frames):
-        return GROUND_ASSAULT  # "took control of the village", "repelled 47 attacks"
-    if any(f.strike or f.has_counts for f in group.frames):
-        if not any(f.has_counts for f in group.frames) and any(f.intercept for f in group.frames) \
-                and not any(f.strike and not f.intercept for f in group.frames):
-            return INTERCEPTION
-        return STRIKE
-    if any(f.intercept for f in group.frames):
-        return INTERCEPTION
-    if any(f.ground for f in group.frames):
-        return GROUND_ASSAULT
-    return STRIKE
+#: How a group of frames becomes an event of one type, in order: the first rule that holds decides.
+EVENT_TYPE_RULES: tuple[Rule, ...] = (
+    Rule("ground_fighting", "captures, advances and repelled assaults are ground fighting",
+         lambda g: is_ground(g.frames), GROUND_ASSAULT),
+    Rule("interception_only", "shoot-downs with no count of attackers and no strike that was not intercepted",
+         lambda g: any(f.strike or f.has_counts for f in g.frames) and not any(f.has_counts for f in g.frames)
+         and any(f.intercept for f in g.frames) and not any(f.strike and not f.intercept for f in g.frames),
+         INTERCEPTION),
+    Rule("strike", "a strike verb or a count of weapons used", lambda g: any(f.strike or f.has_counts for f in g.frames),
+         STRIKE),
+    Rule("interception", "shoot-downs alone", lambda g: any(f.intercept for f in g.frames), INTERCEPTION),
+    Rule("ground_words", "ground-fighting words alone", lambda g: any(f.ground for f in g.frames), GROUND_ASSAULT),
+    Rule("strike_by_default", "war evidence with none of the above is reported as a strike", lambda g: True, STRIKE),
+)
+
+
+def _event_type(group: Group) -> Rule:
+    """The rule of :data:`EVENT_TYPE_RULES` that types this group ("took control of the village": ground)."""
+    return first(EVENT_TYPE_RULES, group)
 
 
 _SUBTYPE_OF = {
@@ -175,7 +182,8 @@ def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
         kept = [(m, p) for m, p in kept if not (p == 4 and m.place.country_code == attacker)]
         if not kept:
             return []
-    etype = _event_type(group)
+    type_rule = _event_type(group)
+    etype = type_rule.value
     tally_frames = [f for f in group.frames if f.has_counts or f.intercepted or f.killed is not None or f.injured is not None]
     group_weapons = _merge_counts([f.weapons for f in group.frames], group.frames)
     group_intercepted = _merge_counts(f.intercepted for f in group.frames)
@@ -267,7 +275,7 @@ def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
             intercepted_over=(mention.place.name,) if intercepted is not None and etype == INTERCEPTION else (),
             targets=targets, killed=killed, injured=injured, location=loc,
             claimant=next((f.claimant for f in own_single if f.claimant), None) or claimant,
-            sources=sources, qualifiers=quals, attacker_basis=ev_basis,
+            sources=sources, qualifiers=quals, attacker_basis=ev_basis, rule=type_rule.name,
         ))
     return events
 

@@ -41,11 +41,13 @@ import logging
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from gazetteer.model import Place
 from geo.model import Document, Mention, ResolvedMention, Sentence
 from geo.places.doc_context import DocContext
+from geo.places.readings import reading_rule
 from geo.places.containers import (
     FOCUS_POPULATION, POSSESSIVE_GAP, city_districts, container_after_mention, far_from_focus, focus_region, near_km, prominent, share_containers, stated_containers, unlisted_mentions,
     unlisted_precision, within,
@@ -423,8 +425,8 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
         if city is not None:  # "Mykolaiv's Inhulskyi district": a district of the city stays in the city
             by_start[m.start] = city
             role = role_of(d, text, sent_of.get(m.sentence), m, city)
-            out.append(ResolvedMention(m.start, m.end, m.surface, m.sentence, city, role, 2, 0.8,
-                                       m.cues + ("city_district",)))
+            out.append(_named(ResolvedMention(m.start, m.end, m.surface, m.sentence, city, role, 2, 0.8,
+                                              m.cues + ("city_district",))))
             continue
         if m.kind_hint == "district":
             region = container if container is not None and container.kind == "adm1" else report_region
@@ -458,7 +460,8 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
             role = role_of(d, text, sent_of.get(m.sentence), m, None, container)
             prec = unlisted_precision(container)
             cues = m.cues + (("focus",) if focus is not None else ())
-            out.append(ResolvedMention(m.start, m.end, m.surface, m.sentence, None, role, prec, 0.5, cues, container))
+            out.append(_named(ResolvedMention(m.start, m.end, m.surface, m.sentence, None, role, prec, 0.5, cues,
+                                              container)))
             continue
         if p is None:
             dropped["unknown"] += 1
@@ -472,7 +475,8 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
         by_start[m.start] = p
         sent = sent_of.get(m.sentence)
         role = role_of(d, text, sent, m, p)
-        out.append(ResolvedMention(m.start, m.end, m.surface, m.sentence, p, role, _precision(m, p, text), conf, m.cues))
+        out.append(_named(ResolvedMention(m.start, m.end, m.surface, m.sentence, p, role, _precision(m, p, text), conf,
+                                          m.cues), contained))
     out = propagate_lists(text, out)
     out = propagate_containers(text, out)
     out = near_reference(text, out)
@@ -481,6 +485,11 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
     if dropped:
         log.debug("%s: dropped %s", doc.id, dict(dropped))
     return out, dropped
+
+
+def _named(rm: ResolvedMention, contained: bool = False) -> ResolvedMention:
+    """``rm`` with the name of the reading rule that placed it (:mod:`geo.places.readings`)."""
+    return replace(rm, rule=reading_rule(rm, contained))
 
 
 def _precision(m: Mention, p: Place, text: str) -> int:
