@@ -346,8 +346,8 @@ _DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def _imply_country(group: Group, gazetteer) -> None:
-    """An air-defence tally that names no place ("Ukraine's air force said it shot down 58 of 74
-    drones launched overnight") is reported at country level, in the defender's country."""
+    """An air-defence tally that names no place ("the air force said it downed 40 of 46 drones
+    overnight") is reported at country level, in the defender's country."""
     if any(f.locations for f in group.frames) or gazetteer is None:
         return
     tally = next((f for f in group.frames if f.intercepted), None)

@@ -137,12 +137,12 @@ _OF_BETWEEN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:out\s+)?of\s+(?:the\s+)?$",
 _OF_THE_BEFORE = re.compile(r"\b(?:out\s+)?of\s+(?:the\s+)?$", re.I)
 
 
-# The next item of a list under one verb: "shot down 58 of 74 drones ..., as well as 2 of 4 missiles".
+# The next item of a list under one verb: "downed 30 of 35 drones ..., as well as 3 of 5 missiles".
 _LIST_LINK = re.compile(r"^[^.;]{0,40}?(?:,\s*|\s)(?:as\s+well\s+as|and|along\s+with|plus)\s+$", re.I)
 
 
 def _part_of_total(text: str, quantities: list[Quantity]) -> list[tuple[str, int, int, tuple[int, int]]]:
-    """"25 missiles of 38 fired were shot down", "Of the 40 drones launched, 31 were downed".
+    """"17 missiles of 20 fired were destroyed", "Of the 60 drones sent, 52 were downed".
 
     Returns (kind, intercepted, launched, span) for each such phrase.
     """
@@ -217,8 +217,8 @@ def read_casualties(text: str) -> tuple[int | None, int | None, dict[str, str]]:
 
     A toll update ("the death toll rose to 7") wins and is flagged
     ``killed.update`` / ``injured.update``; parts of a toll ("three children
-    were among the dead", "53 people, including seven children, were
-    injured") are not the toll.
+    were among the dead", "40 were hurt, including five teenagers") are not
+    the toll.
     """
     killed = injured = None
     quals: dict[str, str] = {}

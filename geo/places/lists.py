@@ -2,10 +2,10 @@
 
 English lets one unit noun govern a whole list, wherever it stands:
 
-* before the noun: "the Tula, Oryol and Lipetsk regions", "the Homs and Aleppo
-  governorates", "Texas and Oklahoma states", "the Donetsk and Luhansk
-  People's Republics", with counts in brackets: "Tula (3), Oryol (2) and
-  Lipetsk (1) regions";
+* before the noun: "the Kaluga, Tver and Smolensk regions", "the Homs and Aleppo
+  governorates", "Texas and Oklahoma states", the two self-proclaimed
+  "People's Republics" of the Donbas, with counts in brackets: "Kaluga (4), Tver (1) and
+  Smolensk (2) regions";
 * after it: "the regions of Tambov and Ryazan", "over the territories of A, B
   and C", "nine regions – A, B, C and D", "regions: A, B", "multiple regions
   including A, B and C", "the villages of A, B and C", "the provinces such as
