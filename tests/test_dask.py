@@ -145,6 +145,6 @@ def test_a_dask_run_is_quiet_unless_asked(tmp_path):
     args = ["map", str(report), "-o", str(tmp_path / "out"), "--engine", "dask", "-j", "1", "--no-cache"]
     quiet = subprocess.run(exe + args, capture_output=True, text=True, timeout=300)
     assert quiet.returncode == 0, quiet.stderr
-    assert "distributed" not in quiet.stderr
+    assert "INFO distributed" not in quiet.stderr  # (a warning, e.g. a port in use, may still show)
     loud = subprocess.run(exe + ["-v"] + args + ["--force"], capture_output=True, text=True, timeout=300)
     assert loud.returncode == 0 and "INFO distributed" in loud.stderr

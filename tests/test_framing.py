@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from maps.framing import MIN_FENCE_KM, distances_km, opening_view
+from gazetteer import distances_km
+from maps.framing import MIN_FENCE_KM, opening_view
 
 # Events spread over a front several hundred km long (lon, lat).
 THEATRE = np.array([
@@ -57,7 +58,7 @@ def test_region_boxes_are_framed_whole():
 def test_events_in_one_town_are_not_outliers_of_each_other():
     town = np.array([[36.23, 49.99], [36.25, 50.0], [36.2, 49.97], [36.6, 50.3]])
     assert opening_view(town, _boxes(town)).outliers == 0
-    assert distances_km(np.array([36.6]), np.array([50.3]), 36.23, 49.99)[0] < MIN_FENCE_KM
+    assert distances_km(49.99, 36.23, np.array([50.3]), np.array([36.6]))[0] < MIN_FENCE_KM
 
 
 def test_no_events_no_view():
@@ -66,5 +67,5 @@ def test_no_events_no_view():
 
 
 def test_distances_are_great_circle_km():
-    kyiv_kharkiv = distances_km(np.array([36.23]), np.array([49.99]), 30.52, 50.45)[0]
+    kyiv_kharkiv = distances_km(50.45, 30.52, np.array([49.99]), np.array([36.23]))[0]
     assert kyiv_kharkiv == pytest.approx(409, abs=5)
