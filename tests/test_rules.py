@@ -9,6 +9,7 @@ from geo.events.building import EVENT_TYPE_RULES
 from geo.model import INTERCEPTION, STRIKE
 from geo.pipeline import Pipeline
 from geo.places.readings import READING_RULES
+from geo.places.roles import ROLE_PASSES, ROLE_RULES
 from geo.rules import Rule, first, reasons
 
 REPORT = (
@@ -26,7 +27,7 @@ def test_the_first_rule_that_holds_decides():
 
 
 def test_every_table_has_unique_names_and_a_reason_for_each_rule():
-    for table in (READING_RULES, EVENT_TYPE_RULES):
+    for table in (READING_RULES, ROLE_RULES + ROLE_PASSES, EVENT_TYPE_RULES):
         names = [r.name for r in table]
         assert len(names) == len(set(names))
         assert all(r.reason for r in table)
@@ -53,6 +54,7 @@ def test_parse_json_explain_names_a_rule_for_every_mention_and_event(tmp_path, g
         assert item["rule"], item
         assert item["reason"], item
     assert {m["rule"] for m in doc["mentions"]} <= {r.name for r in READING_RULES}
+    assert {m["role_rule"] for m in doc["mentions"]} <= {r.name for r in ROLE_RULES + ROLE_PASSES}
 
 
 def test_parse_explain_table_shows_the_rule_column_and_event_lines(tmp_path, gazetteer):
@@ -82,3 +84,15 @@ def test_eval_prints_a_per_rule_table(tmp_path, gazetteer):
     assert sum(r["right"] for r in reading) >= 1
     table = CliRunner().invoke(cli, ["eval", str(path)])
     assert "rules (fired" in table.output
+
+
+def test_role_rules_name_the_shape_that_decided(gazetteer):
+    nlp = Pipeline(gazetteer, cache=False)
+    text = ("Moscow accused Kyiv of shelling Belgorod, the governor of the Kursk region said, "
+            "as talks between Washington and Ankara went on.")
+    rule_of = {m.surface: m.role_rule for m in nlp(text).mentions}
+    assert rule_of["Moscow"] == "state_subject"
+    assert rule_of["Belgorod"] in ("war_place", "state_attacked")
+    assert rule_of["Kursk region"] == "official_title"
+    assert rule_of["Washington"] == "state_object_of_agency"  # "between" is one of the words of agency
+    assert rule_of["Ankara"] == "state_between"

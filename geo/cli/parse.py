@@ -109,7 +109,7 @@ def _reasons() -> dict[str, str]:
     from geo.places.readings import READING_RULES
     from geo.rules import reasons
 
-    return reasons(READING_RULES, getattr(roles, "ROLE_RULES", ()), EVENT_TYPE_RULES)
+    return reasons(READING_RULES, roles.ROLE_RULES, roles.ROLE_PASSES, EVENT_TYPE_RULES)
 
 
 def _row(cells) -> str:

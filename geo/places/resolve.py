@@ -48,6 +48,7 @@ from gazetteer.model import Place
 from geo.model import Document, Mention, ResolvedMention, Sentence
 from geo.places.doc_context import DocContext
 from geo.places.readings import reading_rule
+from geo.rules import Rule
 from geo.places.containers import (
     FOCUS_POPULATION, POSSESSIVE_GAP, city_districts, container_after_mention, far_from_focus, focus_region, near_km, prominent, share_containers, stated_containers, unlisted_mentions,
     unlisted_precision, within,
@@ -58,7 +59,7 @@ from geo.lang.en.events import WAR_REPORT_CUES
 from geo.lang.en.verbs import ATTACK_OBJECT_PREVS, EVENT_WORDS
 from geo.places.roles import (
     WAR_COUNTRIES, descriptors, near_reference, prev_words, propagate_containers,
-    propagate_lists, reporting_officials, role_of, words_of,
+    decide_role, propagate_lists, reporting_officials, words_of,
 )
 
 log = logging.getLogger(__name__)
@@ -424,9 +425,9 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
         city = city_of.get(m.start)
         if city is not None:  # "Mykolaiv's Inhulskyi district": a district of the city stays in the city
             by_start[m.start] = city
-            role = role_of(d, text, sent_of.get(m.sentence), m, city)
-            out.append(_named(ResolvedMention(m.start, m.end, m.surface, m.sentence, city, role, 2, 0.8,
-                                              m.cues + ("city_district",))))
+            role = decide_role(d, text, sent_of.get(m.sentence), m, city)
+            out.append(_named(ResolvedMention(m.start, m.end, m.surface, m.sentence, city, role.value, 2, 0.8,
+                                              m.cues + ("city_district",)), role))
             continue
         if m.kind_hint == "district":
             region = container if container is not None and container.kind == "adm1" else report_region
@@ -457,11 +458,11 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
                 focus, p = report_region, None
         if p is None and (m.start in unlisted or focus is not None):
             container = container or focus
-            role = role_of(d, text, sent_of.get(m.sentence), m, None, container)
+            role = decide_role(d, text, sent_of.get(m.sentence), m, None, container)
             prec = unlisted_precision(container)
             cues = m.cues + (("focus",) if focus is not None else ())
-            out.append(_named(ResolvedMention(m.start, m.end, m.surface, m.sentence, None, role, prec, 0.5, cues,
-                                              container)))
+            out.append(_named(ResolvedMention(m.start, m.end, m.surface, m.sentence, None, role.value, prec, 0.5, cues,
+                                              container), role))
             continue
         if p is None:
             dropped["unknown"] += 1
@@ -474,9 +475,9 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
         d.chosen.setdefault(m.lookup.casefold(), p)
         by_start[m.start] = p
         sent = sent_of.get(m.sentence)
-        role = role_of(d, text, sent, m, p)
-        out.append(_named(ResolvedMention(m.start, m.end, m.surface, m.sentence, p, role, _precision(m, p, text), conf,
-                                          m.cues), contained))
+        role = decide_role(d, text, sent, m, p)
+        out.append(_named(ResolvedMention(m.start, m.end, m.surface, m.sentence, p, role.value, _precision(m, p, text),
+                                          conf, m.cues), role, contained))
     out = propagate_lists(text, out)
     out = propagate_containers(text, out)
     out = near_reference(text, out)
@@ -487,9 +488,9 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
     return out, dropped
 
 
-def _named(rm: ResolvedMention, contained: bool = False) -> ResolvedMention:
-    """``rm`` with the name of the reading rule that placed it (:mod:`geo.places.readings`)."""
-    return replace(rm, rule=reading_rule(rm, contained))
+def _named(rm: ResolvedMention, role: Rule, contained: bool = False) -> ResolvedMention:
+    """``rm`` with the names of the reading rule that placed it (:mod:`geo.places.readings`) and its role rule."""
+    return replace(rm, rule=reading_rule(rm, contained), role_rule=role.name)
 
 
 def _precision(m: Mention, p: Place, text: str) -> int:

@@ -1,6 +1,7 @@
 """Roles of resolved mentions: where it happened, who acted, or neither.
 
-``role_of`` reads the grammar around one mention and returns
+``role_of`` reads the grammar around one mention through the ordered
+table :data:`ROLE_RULES` and returns
 ``event_location`` (hit, attacked, shot down over, fought over, captured;
 their containers; "near X"; front sectors), ``actor_metonym`` (a country,
 capital or seat of power as the subject of agency verbs, possessor of state
@@ -8,19 +9,21 @@ organs, party to talks) or ``other`` (datelines, officials' titles, venues,
 origins, reference points, alert-only areas, background mentions). The
 ``propagate_*`` passes then make a document's roles agree: lists share a
 role, containers of event locations are event locations, and a place that
-only describes the next ("the Black Sea port of X") is not one.
+only describes the next ("the Black Sea port of X") is not one. Each
+mention's ``role_rule`` names the rule, or the pass, that gave its role.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 
 from gazetteer.model import Place
 from geo.model import ACTOR_METONYM, EVENT_LOCATION, OTHER, Mention, ResolvedMention, Sentence
 from geo.lang.en.organisations import MEDIA_NOUNS, ORGAN_NOUNS, SEATS_OF_POWER
 from geo.places.doc_context import DocContext
+from geo.rules import Rule, first
 from geo.lang.en.verbs import (
     ACTOR_VERBS, ATTACK_OBJECT_PREVS, EVENT_WORDS, OFFICIAL_NOUNS, SPEECH_VERBS, VENUE_WORDS,
 )
@@ -96,103 +99,190 @@ def _is_state(d: "DocContext", p: Place, m: Mention) -> bool:
     return p.kind == "place" and d.is_capital(p)
 
 
-def role_of(d: "DocContext", text: str, sent: Sentence | None, m: Mention, p: Place | None, container: Place | None = None) -> str:
-    """event_location, actor_metonym or other, from the grammar around the mention.
+@dataclass
+class RoleContext:
+    """What the role rules read around one mention; each piece computed once, when first asked."""
+
+    d: DocContext
+    text: str
+    sent: Sentence | None
+    m: Mention
+    p: Place | None
+    container: Place | None = None
+
+    @cached_property
+    def state(self) -> bool:
+        return self.p is not None and _is_state(self.d, self.p, self.m)
+
+    @cached_property
+    def known(self) -> Place | None:
+        return self.p or self.container
+
+    @cached_property
+    def possessive(self) -> bool:
+        after = self.text[self.m.end:self.m.end + 3]
+        return after[:2] in ("’s", "'s", "ʼs") or after[:1] in ("’", "'") and self.m.surface.endswith("s")
+
+    @cached_property
+    def nxt(self) -> list[str]:
+        return _next_words(self.text, self.m.end + (2 if self.possessive else 0),
+                           limit=self.sent.end if self.sent else None)
+
+    @cached_property
+    def prev(self) -> list[str]:
+        return prev_words(self.text, self.m.start)
+
+    @cached_property
+    def local(self) -> set[str]:
+        return set(prev_words(self.text, self.m.start, 7))
+
+    @cached_property
+    def s_words(self) -> frozenset[str]:
+        return _sentence_words(self.d, self.sent)
+
+    @cached_property
+    def eventful(self) -> bool:
+        return bool(self.s_words & EVENT_WORDS)
+
+    @cached_property
+    def venue(self) -> bool:
+        return bool(self.s_words & VENUE_WORDS)
+
+    @cached_property
+    def attached(self) -> bool:
+        """A noun right after the name, no punctuation between: "Kharkiv officials", "Kremlin spokesman"."""
+        return bool(self.nxt) and not self.possessive and not re.match(r"\s*[,.;:)\]”\"]", self.text[self.m.end:self.m.end + 3])
+
+    @property
+    def prev1(self) -> str | None:
+        return self.prev[-1] if self.prev else None
+
+    @property
+    def prev2(self) -> str | None:
+        return self.prev[-2] if len(self.prev) >= 2 else None
+
+
+def _possessed(c: RoleContext) -> bool:
+    return c.possessive and bool(c.nxt)
+
+
+def _state_or_country(c: RoleContext) -> bool:
+    return c.state or (c.p is not None and c.p.kind == "country")
+
+
+_TERRITORY_NOUNS = ("region", "oblast", "territory", "city", "border")
+_PLACE_NOUNS = ("region", "oblast", "territory", "border", "city", "capital", "soil", "airspace", "coast")
+
+#: The role rules, in order: the first whose test holds gives the mention its role. Each reads the
+#: grammar around the mention (:class:`RoleContext`); the annotation rules of the dev sets' README
+#: say which role each shape takes.
+ROLE_RULES: tuple[Rule, ...] = (
+    Rule("dateline", "a dateline names where the report was filed, not where it happened",
+         lambda c: "dateline" in c.m.cues, OTHER),
+    Rule("seat_of_power", "the Kremlin, the White House: a seat of power stands for its government",
+         lambda c: "seat_of_power" in c.m.cues, ACTOR_METONYM),
+    Rule("possessive_media", "\"X's state media\": the place owns an outlet",
+         lambda c: _possessed(c) and (_np_head(c.nxt) in MEDIA_NOUNS
+                                      or (c.nxt[0] in ("state", "state-run") and _np_head(c.nxt) in MEDIA_NOUNS)), OTHER),
+    Rule("possessive_official", "\"the Rostov region's governor\": a place in an official's title",
+         lambda c: _possessed(c) and c.nxt[0] in OFFICIAL_NOUNS and not c.state, OTHER),
+    Rule("possessive_organ_of_state", "\"Russia's defence ministry\": a state's organ stands for the state",
+         lambda c: _possessed(c) and c.state and any(w in ORGAN_NOUNS for w in c.nxt[:3])
+         and not any(w in _TERRITORY_NOUNS for w in c.nxt[:2]), ACTOR_METONYM),
+    Rule("possessive_organ", "\"the region's council\": an organ of a place that is no state",
+         lambda c: _possessed(c) and any(w in ORGAN_NOUNS for w in c.nxt[:3])
+         and not any(w in _TERRITORY_NOUNS for w in c.nxt[:2]), OTHER),
+    Rule("possessive_agent", "\"Russia's ... launched\": a state whose possession acts",
+         lambda c: _possessed(c) and c.state and _verb_follows(c.nxt), ACTOR_METONYM),
+    Rule("possessive_quality", "\"Russia's harsh response\", \"Kyiv's willingness\": a state's attitude, not ground",
+         lambda c: _possessed(c) and c.state and not _place_follows(c.text, c.m.end + 2)
+         and not any(w in _PLACE_NOUNS for w in c.nxt[:3]), ACTOR_METONYM),
+    Rule("attached_organ_of_state", "\"Kremlin spokesman\", \"Ukraine drones\": a state's organ attached to its name",
+         lambda c: c.attached and c.nxt[0] in ORGAN_NOUNS and c.nxt[0] not in ("border", "air") and c.state,
+         ACTOR_METONYM),
+    Rule("attached_official", "\"Kharkiv officials\": an official named by the place",
+         lambda c: c.attached and c.nxt[0] in OFFICIAL_NOUNS, OTHER),
+    Rule("air_force_of_state", "\"Ukraine air force\": a state's armed service",
+         lambda c: c.attached and c.nxt[0] == "air" and len(c.nxt) > 1 and c.nxt[1] in ("force", "defence", "defense")
+         and c.state, ACTOR_METONYM),
+    Rule("air_force_of_place", "\"Kharkiv air defence\": a service named by a place that is no state",
+         lambda c: c.attached and c.nxt[0] == "air" and len(c.nxt) > 1 and c.nxt[1] in ("force", "defence", "defense"),
+         OTHER),
+    Rule("background_of", "\"invasion of X\", \"war in X\": the war's background, not an attack reported",
+         lambda c: c.prev2 is not None and c.prev1 in ("of", "in", "against", "on") and c.prev2 in _BACKGROUND_PREVS,
+         OTHER),
+    Rule("target_of", "\"the shelling of X\", \"the outskirts of X\", \"the capture of X\"",
+         lambda c: c.prev2 is not None and c.prev1 == "of" and c.prev2 in _TARGET_NOUNS, EVENT_LOCATION),
+    Rule("organ_of_state", "\"the government of X\": a state's organ",
+         lambda c: c.prev2 is not None and c.prev1 == "of" and c.prev2 in ORGAN_NOUNS and c.state, ACTOR_METONYM),
+    Rule("organ_of_place", "\"the council of X\": an organ of a place that is no state",
+         lambda c: c.prev2 is not None and c.prev1 == "of" and c.prev2 in ORGAN_NOUNS, OTHER),
+    Rule("state_subject", "\"Russia attacked\", \"Moscow accused\": a state as the subject of an agency verb",
+         lambda c: c.state and _is_subject(c.text, c.m) and _verb_follows(c.nxt), ACTOR_METONYM),
+    Rule("state_gerund", "\"with Washington hoping\", \"Moscow saying\"",
+         lambda c: c.state and bool(c.nxt) and c.nxt[0].endswith("ing") and c.nxt[0] in ACTOR_VERBS, ACTOR_METONYM),
+    Rule("state_object_of_agency", "\"accused Moscow\", \"pressure on Kyiv\": a state acted upon as a party",
+         lambda c: c.state and c.prev1 in _ACTOR_OBJECT_PREVS and not (c.prev1 in ("on", "against") and c.eventful)
+         and (c.prev1 != "with" or c.venue or not c.eventful), ACTOR_METONYM),
+    Rule("state_between", "\"talks between Moscow and Kyiv\"",
+         lambda c: c.state and c.prev1 is not None
+         and (c.prev1 == "between" or (c.prev1 == "and" and "between" in c.prev[-4:-1])), ACTOR_METONYM),
+    Rule("state_party", "\"officials from Ukraine\", \"guarantees for Ukraine\", \"donors to Kyiv\"",
+         lambda c: c.state and c.prev2 is not None and c.prev1 in ("from", "for", "to") and c.prev2 in _PARTY_NOUNS,
+         ACTOR_METONYM),
+    Rule("state_and_organ", "\"U.S. and Russian officials\"",
+         lambda c: c.state and c.nxt[:1] == ["and"] and len(c.nxt) >= 3 and (c.nxt[2] in ORGAN_NOUNS or c.nxt[1] in ORGAN_NOUNS),
+         ACTOR_METONYM),
+    Rule("venue", "\"talks in X\", \"a summit at X\": a venue, not an attack",
+         lambda c: c.prev1 in ("in", "at") and bool(c.local & VENUE_WORDS or (c.venue and not c.eventful)), OTHER),
+    Rule("hyphen_adjective", "\"Kyiv-based\": a name used as an adjective", lambda c: "hyphen_adj" in c.m.cues, OTHER),
+    Rule("front_sector", "\"the Pokrovsk direction\": a front sector is where fighting is",
+         lambda c: c.m.kind_hint == "sector", EVENT_LOCATION),
+    Rule("reference_point", "\"60 km from X\", \"north of X\": a reference point",
+         lambda c: c.prev2 is not None and c.prev1 in ("of", "from")
+         and (c.prev2 in _REFERENCE_WORDS or c.prev2.endswith("ern")), OTHER),
+    Rule("distance_from", "\"60 miles from the city of X\"",
+         lambda c: bool(_distance_before().search(c.text[max(0, c.m.start - 80):c.m.start])), OTHER),
+    Rule("withdrawn_from", "\"troops withdrew from X\", \"pushed out of X\": ground lost is where it happened",
+         lambda c: c.prev1 == "from" and bool(c.local & _LEAVE_WORDS), EVENT_LOCATION),
+    Rule("origin", "\"drones launched from X\", \"a train from X\": an origin", lambda c: c.prev1 == "from", OTHER),
+    Rule("destination", "\"heading to X\": a destination",
+         lambda c: c.prev1 in ("to", "towards", "toward") and bool(c.local & _MOTION_WORDS), OTHER),
+    Rule("official_title", "\"the governor of X\", \"administration in X\": a place in an official's title",
+         lambda c: bool(_official_before().search(c.text[max(0, c.m.start - 80):c.m.start])), OTHER),
+    Rule("visit", "\"visited X\"", lambda c: c.prev1 in ("visited", "visiting", "visit", "visits", "toured"), OTHER),
+    Rule("alert_only", "air-raid alerts with nothing hit", lambda c: bool(c.s_words & _ALERT_WORDS and not c.s_words & _HIT_WORDS),
+         OTHER),
+    Rule("state_suffered", "\"Kyiv was hit\", \"Kyiv came under attack\"",
+         lambda c: _state_or_country(c) and (_passive_event(c.nxt) or c.nxt[:2] in (["came", "under"], ["comes", "under"])),
+         EVENT_LOCATION),
+    Rule("state_attacked", "\"struck Ukraine\" in a sentence about an attack",
+         lambda c: _state_or_country(c) and c.eventful and c.prev1 in ATTACK_OBJECT_PREVS, EVENT_LOCATION),
+    Rule("state_region_phrase", "\"Russia's Kursk region\" in a sentence about an attack",
+         lambda c: _state_or_country(c) and c.eventful and ("region_phrase" in c.m.cues or "after_possessive" in c.m.cues),
+         EVENT_LOCATION),
+    Rule("state_otherwise", "a country or capital with no attack on it is no event location",
+         _state_or_country, OTHER),
+    Rule("war_place", "a place in a sentence about an attack, or a Ukrainian or Russian place in a war report",
+         lambda c: c.eventful or (c.d.war and (c.known is None or c.known.country_code in WAR_COUNTRIES)),
+         EVENT_LOCATION),
+    Rule("elsewhere", "any other place", lambda c: True, OTHER),
+)
+
+
+def decide_role(d: DocContext, text: str, sent: Sentence | None, m: Mention, p: Place | None,
+                container: Place | None = None) -> Rule:
+    """The role rule that decides the mention's role (its ``value`` is the role)."""
+    return first(ROLE_RULES, RoleContext(d, text, sent, m, p, container))
+
+
+def role_of(d: DocContext, text: str, sent: Sentence | None, m: Mention, p: Place | None,
+            container: Place | None = None) -> str:
+    """event_location, actor_metonym or other, from the grammar around the mention (:data:`ROLE_RULES`).
 
     ``p`` is None for a place the gazetteer lacks; ``container`` then gives its country.
     """
-    if "dateline" in m.cues:
-        return OTHER
-    state = p is not None and _is_state(d, p, m)
-    known = p or container
-    if "seat_of_power" in m.cues:
-        return ACTOR_METONYM
-    after = text[m.end:m.end + 3]
-    possessive = after[:2] in ("’s", "'s", "ʼs") or after[:1] in ("’", "'") and m.surface.endswith("s")
-    nxt = _next_words(text, m.end + (2 if possessive else 0), limit=sent.end if sent else None)
-    prev = prev_words(text, m.start)
-    s_words = _sentence_words(d, sent)
-    eventful = bool(s_words & EVENT_WORDS)
-    venue = bool(s_words & VENUE_WORDS)
-    # Possessive + organ/official/force/media/territory.
-    if possessive and nxt:
-        head = _np_head(nxt)
-        if head in MEDIA_NOUNS or (nxt[0] in ("state", "state-run") and head in MEDIA_NOUNS):
-            return OTHER
-        if nxt[0] in OFFICIAL_NOUNS and not state:
-            return OTHER  # "the Rostov region's governor"
-        if any(w in ORGAN_NOUNS for w in nxt[:3]) and not any(w in ("region", "oblast", "territory", "city", "border") for w in nxt[:2]):
-            return ACTOR_METONYM if state else OTHER
-        if state and _verb_follows(nxt):
-            return ACTOR_METONYM
-        if state and not _place_follows(text, m.end + 2) and not any(
-                w in ("region", "oblast", "territory", "border", "city", "capital", "soil", "airspace", "coast")
-                for w in nxt[:3]):
-            return ACTOR_METONYM  # "Russia's harsh response", "Kyiv's willingness"
-    # "Kremlin spokesman", "Ukraine drones", "U.S. President", "Kyiv regime".
-    attached = nxt and not possessive and not re.match(r"\s*[,.;:)\]”\"]", text[m.end:m.end + 3])  # "Kharkiv officials"
-    if attached and nxt[0] in ORGAN_NOUNS and nxt[0] not in ("border", "air"):
-        if state:
-            return ACTOR_METONYM
-        if nxt[0] in OFFICIAL_NOUNS:
-            return OTHER
-    if attached and nxt[0] in OFFICIAL_NOUNS:
-        return OTHER
-    if attached and nxt[0] == "air" and len(nxt) > 1 and nxt[1] in ("force", "defence", "defense"):
-        return ACTOR_METONYM if state else OTHER
-    # "President of X", "government of X"; "invasion of X", "war in X".
-    if len(prev) >= 2 and prev[-1] in ("of", "in", "against", "on") and prev[-2] in _BACKGROUND_PREVS:
-        return OTHER
-    if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in _TARGET_NOUNS:
-        return EVENT_LOCATION  # "the shelling of X", "the outskirts of X", "the capture of X"
-    if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in ORGAN_NOUNS:
-        return ACTOR_METONYM if state else OTHER
-    # Subject of an agency verb: "Russia attacked", "Moscow accused", "Washington hopes".
-    if state and _is_subject(text, m) and _verb_follows(nxt):
-        return ACTOR_METONYM
-    if state and nxt and nxt[0].endswith("ing") and nxt[0] in ACTOR_VERBS:
-        return ACTOR_METONYM  # "with Washington hoping", "Moscow saying"
-    if state and prev and prev[-1] in _ACTOR_OBJECT_PREVS and not (prev[-1] in ("on", "against") and eventful):
-        if prev[-1] != "with" or venue or not eventful:
-            return ACTOR_METONYM
-    if state and prev and (prev[-1] == "between" or (prev[-1] == "and" and "between" in prev[-4:-1])):
-        return ACTOR_METONYM  # "talks between Moscow and Kyiv"
-    if state and len(prev) >= 2 and prev[-1] in ("from", "for", "to") and prev[-2] in _PARTY_NOUNS:
-        return ACTOR_METONYM  # "officials from Ukraine", "guarantees for Ukraine", "donors to Kyiv"
-    if state and nxt[:1] == ["and"] and len(nxt) >= 3 and (nxt[2] in ORGAN_NOUNS or nxt[1] in ORGAN_NOUNS):
-        return ACTOR_METONYM  # "U.S. and Russian officials"
-    local = set(prev_words(text, m.start, 7))
-    if prev and prev[-1] in ("in", "at") and (local & VENUE_WORDS or (venue and not eventful)):
-        return OTHER
-    if "hyphen_adj" in m.cues:
-        return OTHER
-    if m.kind_hint == "sector":
-        return EVENT_LOCATION
-    if len(prev) >= 2 and prev[-1] in ("of", "from") and (prev[-2] in _REFERENCE_WORDS or prev[-2].endswith("ern")):
-        return OTHER  # "60 km from X", "north of X": a reference point
-    if _distance_before().search(text[max(0, m.start - 80):m.start]):
-        return OTHER  # "60 miles from the city of X"
-    if prev and prev[-1] == "from":
-        return EVENT_LOCATION if local & _LEAVE_WORDS else OTHER
-    if prev and prev[-1] in ("to", "towards", "toward") and (local & _MOTION_WORDS):
-        return OTHER
-    if _official_before().search(text[max(0, m.start - 80):m.start]):
-        return OTHER  # "the governor of X", "administration in X", "governor of Russia's X"
-    if prev and prev[-1] in ("visited", "visiting", "visit", "visits", "toured"):
-        return OTHER
-    if s_words & _ALERT_WORDS and not s_words & _HIT_WORDS:
-        return OTHER  # alert-only areas
-    if state or (p is not None and p.kind == "country"):
-        if _passive_event(nxt) or (nxt[:2] in (["came", "under"], ["comes", "under"])):
-            return EVENT_LOCATION  # "Kyiv was hit", "Kyiv came under attack"
-        if eventful and prev and prev[-1] in ATTACK_OBJECT_PREVS:
-            return EVENT_LOCATION
-        if eventful and ("region_phrase" in m.cues or "after_possessive" in m.cues):
-            return EVENT_LOCATION
-        return OTHER
-    if eventful or (d.war and (known is None or known.country_code in WAR_COUNTRIES)):
-        return EVENT_LOCATION
-    return OTHER
+    return decide_role(d, text, sent, m, p, container).value
 
 
 _REFERENCE_WORDS = frozenset(
@@ -326,7 +416,7 @@ def propagate_lists(text: str, out: list[ResolvedMention]) -> list[ResolvedMenti
                 for k in range(i, j + 1):
                     r = result[k]
                     if r.role != EVENT_LOCATION:
-                        result[k] = replace(r, role=EVENT_LOCATION)
+                        result[k] = replace(r, role=EVENT_LOCATION, role_rule="list_member_of_event")
         i = j + 1
     return result
 
@@ -339,7 +429,7 @@ def near_reference(text: str, out: list[ResolvedMention]) -> list[ResolvedMentio
         if a.sentence == b.sentence and a.role == EVENT_LOCATION and b.role == EVENT_LOCATION \
                 and (a.place is not None or a.container is not None) and \
                 re.fullmatch(r",?\s*near\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?", text[a.end:b.start]):
-            result[k] = replace(b, role=OTHER)
+            result[k] = replace(b, role=OTHER, role_rule="near_reference")
     return result
 
 
@@ -354,7 +444,7 @@ def descriptors(text: str, out: list[ResolvedMention]) -> list[ResolvedMention]:
     for k in range(len(result) - 1):
         a, b = result[k], result[k + 1]
         if a.role == EVENT_LOCATION and a.sentence == b.sentence and _DESCRIBES_NEXT.fullmatch(text[a.end:b.start]):
-            result[k] = replace(a, role=OTHER)
+            result[k] = replace(a, role=OTHER, role_rule="descriptor")
     return result
 
 
@@ -367,11 +457,11 @@ def propagate_containers(text: str, out: list[ResolvedMention]) -> list[Resolved
         gap = text[a.end:b.start]
         if b.role == EVENT_LOCATION and a.role != EVENT_LOCATION and a.place and b.place and \
                 re.fullmatch(r"[’'ʼ]s\s+(?:[a-z-]+\s+){0,2}", gap) and a.role == OTHER:
-            result[k] = replace(a, role=EVENT_LOCATION)
+            result[k] = replace(a, role=EVENT_LOCATION, role_rule="container_of_event")
         if a.role == EVENT_LOCATION and b.role == OTHER and b.place and (a.place or a.container) and \
                 text[b.end:b.end + 2] not in ("’s", "'s") and \
                 b.place.kind in ("adm1", "country") and re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?", gap):
-            result[k + 1] = replace(b, role=EVENT_LOCATION)
+            result[k + 1] = replace(b, role=EVENT_LOCATION, role_rule="container_of_event")
     return result
 
 
@@ -407,3 +497,16 @@ def reporting_officials(text: str, sentences, out: list[ResolvedMention]) -> lis
         if _REPORTS_A_HIT.search(text, r.end, sent.end):
             result[k] = replace(r, cues=r.cues + (OFFICIALS_REGION,))  # its role stays: a title
     return result
+
+
+#: The passes that revise a role after :data:`ROLE_RULES`, by the ``role_rule`` name they record.
+ROLE_PASSES: tuple[Rule, ...] = (
+    Rule("list_member_of_event", "a member of a coordinated list shares the role of its event members",
+         lambda *_: False, EVENT_LOCATION),
+    Rule("near_reference", "\"the town of X, near Y\": Y is a reference point once a closer place is named",
+         lambda *_: False, OTHER),
+    Rule("descriptor", "\"the Black Sea port of X\": a place that only describes the next one",
+         lambda *_: False, OTHER),
+    Rule("container_of_event", "\"Russia's Kursk region\", \"Rylsk, Kursk region\": a container of an event location",
+         lambda *_: False, EVENT_LOCATION),
+)
