@@ -117,6 +117,9 @@ def format_report(report, gold: str, include_adjectival: bool = False) -> str:
             f"  metonyms taken as event location {dev.metonyms_as_event}/{dev.metonyms} = {_fmt(dev.metonym_rate)}",
             f"  role accuracy (found mentions)   {_fmt(dev.role_accuracy)}",
             f"  regions read as ADM1 units       {dev.regions_read_as_regions[0]}/{dev.regions_read_as_regions[1]}",
+            f"  villages, hromadas, districts, sites ({dev.small_places[2]}): in the right oblast "
+            f"{_fmt(dev.small_places_right)} ({dev.small_places[0]}), on a namesake elsewhere "
+            f"{_fmt(dev.small_places_elsewhere)} ({dev.small_places[1]})",
             "  kind            recall   found/gold   event places right",
         ]
         for kind, (found, n) in dev.recall_by_kind.items():

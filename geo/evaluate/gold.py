@@ -303,7 +303,8 @@ def _attach_one(t: GoldToponym, doc: GoldDocument, gaz, regions, is_name, cache)
             if code:
                 return dataclasses.replace(t, admin1_code=code)
             return dataclasses.replace(t, level=POINT if t.lat is not None else NONE, resolvable=t.lat is not None)
-        return t
+        code = regions.code(t.adm1_name, t.country_code) if t.adm1_name else None
+        return dataclasses.replace(t, admin1_code=code) if code else t  # judged by distance; the code says its oblast
     if t.geonameid is None and t.wikipedia:
         return _attach_wikipedia(t, gaz)
     place = _get(gaz, t.geonameid, cache)

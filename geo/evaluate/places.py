@@ -302,10 +302,21 @@ class Devset:
     event_right_by_kind: dict[str, tuple[int, int]]  # kind -> (right at 161 km, scored)
     regions_read_as_regions: tuple[int, int]  # gold adm1_region event places predicted as kind adm1
     role_confusion: dict[str, dict[str, int]]  # gold role -> predicted role (or "missed") -> count
+    #: Villages, hromadas, districts and named sites (gold kinds village and other_feature with an
+    #: oblast): (placed at a point in the right oblast, placed on a namesake in another, scored).
+    small_places: tuple[int, int, int] = (0, 0, 0)
 
     @property
     def metonym_rate(self):
         return _ratio(self.metonyms_as_event, self.metonyms)
+
+    @property
+    def small_places_right(self):
+        return _ratio(self.small_places[0], self.small_places[2])
+
+    @property
+    def small_places_elsewhere(self):
+        return _ratio(self.small_places[1], self.small_places[2])
 
     @property
     def role_accuracy(self):
@@ -331,6 +342,10 @@ class Devset:
             "regions_read_as_regions": {"adm1": self.regions_read_as_regions[0], "of": self.regions_read_as_regions[1]},
             "role_accuracy": _round(self.role_accuracy),
             "role_confusion": self.role_confusion,
+            "small_places": {"scored": self.small_places[2], "right_oblast": self.small_places[0],
+                             "namesake_elsewhere": self.small_places[1],
+                             "right_oblast_share": _round(self.small_places_right),
+                             "namesake_elsewhere_share": _round(self.small_places_elsewhere)},
         }
 
 
@@ -341,10 +356,16 @@ def devset_scores(docs: Sequence[GoldDocument], predictions: Sequence[Sequence[R
     recall = {k: [0, 0] for k in DEVSET_KINDS}
     right_by_kind = {k: [0, 0] for k in DEVSET_KINDS}
     regions = [0, 0]
+    small = [0, 0, 0]
     confusion: dict[str, Counter] = {r: Counter() for r in ROLES}
     for doc, preds in _aligned(docs, predictions):
         for t in doc.toponyms:
             m = best_overlap(t, preds)
+            if t.kind in SMALL_PLACE_KINDS and t.admin1_code:
+                small[2] += 1
+                where = small_place_outcome(t, m)
+                small[0] += where == "right_oblast"
+                small[1] += where == "elsewhere"
             kind = t.kind if t.kind in recall else "other_feature"
             recall[kind][1] += 1
             recall[kind][0] += m is not None
@@ -374,7 +395,24 @@ def devset_scores(docs: Sequence[GoldDocument], predictions: Sequence[Sequence[R
         event_right_by_kind={k: (r, n) for k, (r, n) in right_by_kind.items()},
         regions_read_as_regions=(regions[0], regions[1]),
         role_confusion={r: dict(c) for r, c in confusion.items()},
+        small_places=(small[0], small[1], small[2]),
     )
+
+
+#: Gold kinds of villages, hromadas, raions, city districts and named sites (air bases, plants, ports).
+SMALL_PLACE_KINDS = ("village", "other_feature")
+
+
+def small_place_outcome(gold: GoldToponym, m: ResolvedMention | None) -> str:
+    """Where a village-level gold mention went: "right_oblast", "elsewhere" (a namesake) or "unplaced".
+
+    Right means a point (a settlement, site or district centre, not a region or a country) in
+    the gold's first-level unit; a point in another unit is a namesake elsewhere; a mention
+    missed, left without a reading or read only as its region is unplaced.
+    """
+    if m is None or m.place is None or m.place.kind in ("adm1", "country"):
+        return "unplaced"
+    return "right_oblast" if m.place.admin1_code == gold.admin1_code else "elsewhere"
 
 
 # --------------------------------------------------------------------------- error categories
