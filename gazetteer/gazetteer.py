@@ -51,7 +51,8 @@ _CITY_UNIT_PENALTY = 0.5  # region phrase naming a city-status unit ("Kyiv regio
 _WHOLE_NAME_BONUS = 0.3  # region phrase that is a unit's own typed name
 _SCALE = 4.0  # keeps scores within [0, 1]
 
-_COLUMNS = "p.id, p.name, p.kind, p.cc, p.admin1, p.lat, p.lon, p.population, p.rank_pop, p.iso_code, p.feature_type, p.source"
+_COLUMNS = ("p.id, p.name, p.kind, p.cc, p.admin1, p.lat, p.lon, p.population, p.rank_pop, p.iso_code, p.feature_type, "
+            "p.source, p.raion, p.hromada, p.placement")
 _EARTH_KM = 6371.0088
 
 
@@ -129,9 +130,9 @@ class Gazetteer:
         return self._centres.get(place_id)
 
     def _place(self, row: tuple, score: float = 0.0, match: str | None = None) -> Place:
-        pid, name, kind, cc, admin1, lat, lon, pop, _rank, iso, ftype, source = row
+        pid, name, kind, cc, admin1, lat, lon, pop, _rank, iso, ftype, source, raion, hromada, placement = row
         return Place(pid, name, kind, cc, admin1, self._admin1_name(admin1), lat, lon, pop,
-                     score, iso, ftype, source, match)
+                     score, iso, ftype, source, match, raion, hromada, placement)
 
     def _rows(self, keys: tuple[str, ...]) -> list[tuple]:
         marks = ",".join("?" * len(keys))
@@ -257,6 +258,11 @@ class Gazetteer:
                 tuple(self._place(r[1:], match=_MATCH[r[0]]) for r in rows))
 
     # -- districts (see gazetteer.districts) --
+    def centre_of(self, unit: Place) -> Place | None:
+        """The administrative centre of a raion, hromada or city district (stores with KATOTTG), or None."""
+        row = self._con.execute("SELECT centre FROM places WHERE id = ?", (unit.geonameid,)).fetchone()
+        return self.get(row[0]) if row and row[0] is not None else None
+
     def _unit_places(self, unit_id: int) -> list[Place]:
         """Populated places of an ADM2 unit (same admin1 and admin2 codes; stores built with GeoNames dumps)."""
         row = self._con.execute("SELECT admin1, admin2 FROM places WHERE id = ? AND kind = 'adm2'", (unit_id,)).fetchone()

@@ -262,7 +262,8 @@ def _add(con: sqlite3.Connection, batch: list[Record], unit_names, unit_codes: s
         if kind == "adm1":
             unit_codes.add(r.admin1)
         added += 1
-    con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.places)
+    con.executemany(f"INSERT OR REPLACE INTO places ({_build.PLACE_COLUMNS_14}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    rows.places)
     con.executemany("UPDATE places SET feature_type = ?, admin2 = ? WHERE id = ?", updates)
     con.executemany("INSERT INTO names VALUES (?,?,?) ON CONFLICT(key, id) DO UPDATE SET q = min(q, excluded.q)",
                     [(k, i, q) for (k, i), q in rows.names.items()])

@@ -13,8 +13,8 @@ class Place:
     """A place from the gazetteer.
 
     ``kind`` is one of ``country``, ``adm1`` (first-level region: oblast, krai,
-    republic, state), ``adm2`` (second-level unit: raion, district; only in a
-    store built with GeoNames dumps), ``place`` (GeoNames populated place) or
+    republic, state), ``adm2`` (a unit below it: a raion, hromada or city district
+    of Ukraine's codifier, or a district of a GeoNames dump), ``place`` (GeoNames populated place) or
     ``feature`` (curated non-populated feature: sea, river, historical region,
     landmark). ``feature_type`` is a unit's type, a feature's type, or a
     GeoNames feature code ("PPLA2") for places from a GeoNames dump.
@@ -45,6 +45,12 @@ class Place:
     #: romanisation of one of the place's Cyrillic names), "variant" (a lossy spelling
     #: skeleton); "district_centre" from ``gazetteer.districts.centre``; None from ``exact``.
     match: str | None = None
+    #: Ukrainian places: the raion and the hromada they lie in (KATOTTG), in English.
+    raion: str | None = None
+    hromada: str | None = None
+    #: "hromada_centre": a settlement the codifier lists but GeoNames lacks, placed at its
+    #: hromada's centre (so it is known only to within its hromada: precision 2).
+    placement: str | None = None
 
     def to_dict(self) -> dict:
         """The JSON fields other parts and the CLI read (names are a contract)."""

@@ -79,12 +79,10 @@ def input_hash() -> str:
             h.update(f"{role}={st.st_size}:{st.st_mtime_ns}\n".encode())
         except OSError:
             h.update(f"{role}=missing\n".encode())
-    from gazetteer import names
-
-    from gazetteer import translit
+    from gazetteer import katottg, names, translit
 
     for path in (_build.supplement_path(), _build.unit_names_path(), Path(_build.__file__), Path(names.__file__),
-                 Path(translit.__file__)):
+                 Path(translit.__file__), Path(katottg.__file__)):
         with contextlib.suppress(OSError):
             h.update(path.read_bytes())
     return h.hexdigest()

@@ -135,3 +135,76 @@ def variants(name: str, country: str | None) -> frozenset[str]:
                 out.add(key)
                 out |= _journalistic(key, adjective)
     return frozenset(k for k in out if k.isascii() and any(c.isalpha() for c in k))
+
+
+# -- Russian forms of Ukrainian names --------------------------------------------------------
+#
+# Russian-language sources (and the English reports that copy them) name Ukrainian places by
+# their Russian forms: Вовчанськ/Волчанск, Спірне/Спорное or Спирное, Тихе/Тихое, Соболівка/
+# Соболевка. The regular correspondences of the two orthographies give most of them; the
+# tables below are those correspondences (Ukrainian and Russian grammars: neuter and feminine
+# adjective endings, the suffixes -івка/-овка, -ське/-ское, the letters і ї є ґ, and the
+# given-name roots place names are built from), not a list of places.
+
+#: Word endings, longest first: (Ukrainian, Russian forms).
+_UK_RU_ENDINGS = (
+    ("ське", ("ское",)), ("цьке", ("цкое",)), ("зьке", ("зское",)), ("ська", ("ская",)), ("цька", ("цкая",)),
+    ("ський", ("ский",)), ("цький", ("цкий",)), ("івське", ("овское", "евское")), ("ївка", ("евка", "иевка")),
+    ("івка", ("овка", "евка")), ("пілля", ("полье",)), ("ілля", ("илье",)), ("ів", ("ов", "ев")),
+    ("ця", ("ца",)), ("ичі", ("ичи",)), ("ий", ("ый", "ий")), ("ій", ("ий",)), ("е", ("ое",)),
+)
+#: Adjectives before a noun in a two-word name ("Стара Миколаївка", "Нова Кам'янка"): -а -> -ая.
+_UK_RU_FEMININE = (("а", ("ая",)),)
+#: Given-name roots of place names, as Russian spells them (Олександрівка/Александровка).
+_UK_RU_ROOTS = (
+    ("олександр", "александр"), ("олексі", "алексе"), ("олексан", "алексан"), ("олен", "елен"),
+    ("микол", "никол"), ("петр", "петр"), ("григор", "григор"), ("василь", "василь"), ("іван", "иван"),
+)
+_UK_RU_LETTERS = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "", "’": "", "ʼ": ""})
+
+
+def _russian_word(word: str, first_of_two: bool) -> set[str]:
+    """Russian forms of one lower-case Ukrainian word: its ending, then its letters."""
+    forms = {word}
+    table = _UK_RU_FEMININE + _UK_RU_ENDINGS if first_of_two else _UK_RU_ENDINGS
+    for uk, ru in table:
+        if word.endswith(uk) and len(word) > len(uk) + 2:
+            if uk == "е" and word[-2] in "аеєиіїоуюя":
+                continue  # -е after a vowel is no adjective ending
+            forms |= {word[: -len(uk)] + r for r in ru}
+            break
+    out = set()
+    for form in forms:
+        for uk, ru in _UK_RU_ROOTS:
+            if uk in form:  # "Новоолександрівка": the root inside a compound too
+                out.add(form.replace(uk, ru))
+        out.add(form)
+    return {f.translate(_UK_RU_LETTERS) for f in out} | {word}
+
+
+def russian_forms(name: str) -> frozenset[str]:
+    """Russian spellings of a Ukrainian place name by the regular correspondences (lower case).
+
+    >>> sorted(russian_forms("Тихе"))
+    ['тихе', 'тихое']
+    >>> "соболевка" in russian_forms("Соболівка"), "степовая новоселовка" in russian_forms("Степова Новоселівка")
+    (True, True)
+    """
+    words = name.lower().split()
+    if not words or not _CYRILLIC.search(name) or len(words) > 3:
+        return frozenset()
+    options = [_russian_word(w, i == 0 and len(words) == 2) for i, w in enumerate(words)]
+    out = {" ".join(parts) for parts in _product(options)}
+    out.discard(name.lower())
+    return frozenset(out)
+
+
+def _product(options: list[set[str]]) -> list[tuple[str, ...]]:
+    import itertools
+
+    return list(itertools.islice(itertools.product(*[sorted(o) for o in options]), 24))
+
+
+def russian_variants(name: str) -> frozenset[str]:
+    """Latin keys of the Russian forms of a Ukrainian name (:func:`russian_forms`, romanised as Russian)."""
+    return frozenset(k for form in russian_forms(name) for k in variants(form, "RU"))

@@ -40,7 +40,10 @@ def search_cmd(name: str, country: str | None, kind: str | None, limit: int, as_
     """Places called NAME, best first.
 
     NAME may be a region phrase ("Kursk region", "Sumska oblast"), a variant
-    spelling (Kharkov, Zaporozhye) or Cyrillic (Київ).
+    spelling (Kharkov, Zaporozhye) or Cyrillic (Київ). Each Ukrainian place
+    shows its hierarchy (hromada, raion, oblast; ``hromada``, ``raion`` and
+    ``admin1_name`` in JSON); a village GeoNames lacks is placed at its
+    hromada's centre and says so (``placement``).
 
     \b
     strikemap gazetteer search Kharkov --country UA --limit 3
@@ -57,11 +60,13 @@ def search_cmd(name: str, country: str | None, kind: str | None, limit: int, as_
         click.echo(f"no place called {name!r}", err=True)
         raise SystemExit(1)
     for p in places:
-        where = ", ".join(x for x in (p.admin1_name if p.kind != "adm1" else None, p.country_code) if x)
+        # The hierarchy, finest first: hromada, raion, oblast, country ("Tokmatska hromada, Polohivskyi Raion, ...").
+        where = ", ".join(x for x in (p.hromada, p.raion, p.admin1_name if p.kind != "adm1" else None, p.country_code) if x)
+        note = "  (placed at its hromada's centre)" if p.placement == "hromada_centre" else ""
         click.echo(
             f"{p.score:6.3f}  {p.geonameid:>9}  {p.kind:<7}  {p.name}"
             + (f" ({where})" if where else "")
-            + f"  {p.lat:.4f},{p.lon:.4f}  pop {p.population:,}"
+            + f"  {p.lat:.4f},{p.lon:.4f}  pop {p.population:,}{note}"
         )
 
 

@@ -46,6 +46,7 @@ from functools import lru_cache
 
 from gazetteer.model import Place
 from geo.model import Document, Mention, ResolvedMention, Sentence
+from gazetteer.names import strip_unit_noun
 from geo.places.doc_context import DocContext
 from geo.places.readings import reading_rule
 from geo.rules import Rule
@@ -92,7 +93,11 @@ def _candidates(d: DocContext, m: Mention) -> list[Place]:
     if m.kind_hint == "district":
         # A district, raion or hromada: its administrative centre stands for it, found from the
         # adjective's stem ("Lgovsky district" -> Lgov, "Krasnopilska hromada" -> Krasnopillia).
-        return d.district_centres(m.lookup)
+        found = d.district_centres(m.lookup)
+        if not found:  # "the Mirnograd community": a town's own name in another spelling is its hromada's centre
+            core = strip_unit_noun(d.norm(m.lookup))
+            found = [p for p in d.search(core) if p.kind == "place" and p.country_code in WAR_COUNTRIES][:3] if core else []
+        return found
     if m.kind_hint == "county":  # elsewhere a county's seat, found as a district's centre is
         found = [p for p in d.exact(m.lookup) if p.kind == "place"]
         found += [p for p in d.district_centres(m.lookup) if p not in found]
@@ -399,6 +404,12 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
         for c in m.cues:
             if c.startswith("group:") and p is not None:
                 list_regions.setdefault(c, Counter())[p.admin1_code] += 1
+    group_readings: dict[str, list[Place]] = {}  # list cue -> its members' unambiguous readings
+    for m, p, cs in zip(mentions, first, cands):
+        if p is not None and p.kind == "place" and len({q.geonameid for q in cs if q.kind == "place"}) == 1:
+            for c in m.cues:
+                if c.startswith("group:"):
+                    group_readings.setdefault(c, []).append(p)
     unlisted = unlisted_mentions(d, mentions, stated)
     shared = share_containers(mentions, stated, unlisted)
     for m, cs, h in zip(mentions, cands, hints):
@@ -456,7 +467,12 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
                 p, conf = _choose(d, m, inside, container, h, anchors)
             else:
                 focus, p = report_region, None
-        if p is None and (m.start in unlisted or focus is not None):
+        neighbours = _neighbours(d, m, anchors, by_start, group_readings, _towns_around(m, mentions, first))
+        p, conf, container, focus, settled = _settle_namesakes(d, m, p, conf, cs, container, focus, report_region,
+                                                               neighbours)
+        if settled is not None:
+            m = replace(m, cues=m.cues + (settled,))
+        if p is None and (m.start in unlisted or focus is not None or settled == NAMESAKE_UNSETTLED):
             container = container or focus
             role = decide_role(d, text, sent_of.get(m.sentence), m, None, container)
             prec = unlisted_precision(container)
@@ -468,7 +484,8 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
             dropped["unknown"] += 1
             continue
         in_group = any(c in supported for c in m.cues if c.startswith("group:")) and (
-            p.country_code in d.countries or (p.population or 0) >= 1_000)
+            p.country_code in d.countries or (p.population or 0) >= 1_000
+            or (d.war and p.country_code in WAR_COUNTRIES and p.placement == "hromada_centre"))
         if m.lookup.casefold() not in supported and not in_group and not contained and not _keep(d, m, p):
             dropped["weak"] += 1
             continue
@@ -493,6 +510,74 @@ def _named(rm: ResolvedMention, role: Rule, contained: bool = False) -> Resolved
     return replace(rm, rule=reading_rule(rm, contained), role_rule=role.name)
 
 
+#: Cues a namesake decision leaves on a mention (and the reading rules that name them).
+NAMESAKE_BY_NEIGHBOURS = "namesake:neighbours"
+NAMESAKE_UNSETTLED = "namesake:unsettled"
+#: Places of one name further apart than this are namesakes, not one place read twice.
+NAMESAKE_KM = 20.0
+#: A namesake this close to a place the report names (in its list, paragraph or story) is the one meant.
+NEIGHBOUR_KM = 45.0
+#: Above this population a place is a town that reports name for itself; villages of its name do not compete.
+TOWN_POPULATION = 10_000
+
+
+def _neighbours(d: DocContext, m: Mention, anchors: list[Place], by_start: dict[int, Place],
+                group_readings: dict[str, list[Place]], nearby: list[Place]) -> list[Place]:
+    """Places the report names besides ``m``: its list's members, the towns of its paragraph
+    (``nearby``: first readings in the sentences around it), then the story's other places."""
+    own = d.norm(m.lookup)
+    listed = [q for c in m.cues if c.startswith("group:") for q in group_readings.get(c, ())]
+    others = listed + nearby + list(by_start.values()) + anchors
+    return [q for q in others if q.kind == "place" and d.norm(q.name) != own]
+
+
+def _towns_around(m: Mention, mentions: list[Mention], first: list[Place | None], span: int = 1) -> list[Place]:
+    """First readings of towns (listed places of some size) named within ``span`` sentences of ``m``."""
+    return [p for o, p in zip(mentions, first) if o is not m and p is not None and p.kind == "place"
+            and (p.population or 0) >= 1_000 and abs(o.sentence - m.sentence) <= span]
+
+
+def _settle_namesakes(d: DocContext, m: Mention, p: Place | None, conf: float, cands: list[Place],
+                      container: Place | None, focus: Place | None, report_region: Place | None,
+                      neighbours: list[Place]):
+    """Choose among a village's namesakes by the report's other places, or leave it in its region.
+
+    Returns (place, confidence, container, focus, cue): ``cue`` is
+    :data:`NAMESAKE_BY_NEIGHBOURS` when a namesake near the report's other places was
+    chosen, :data:`NAMESAKE_UNSETTLED` when nothing settles it and the mention is
+    left in the region the text states (or the report is about), else None.
+    """
+    if p is None or p.kind != "place" or (p.population or 0) >= TOWN_POPULATION \
+            or not (d.war and p.country_code in WAR_COUNTRIES):  # the villages of the war's two countries
+        return p, conf, container, focus, None
+    own = d.norm(p.name)
+    same = [q for q in cands if q.kind == "place" and d.norm(q.name) == own and (q.population or 0) < TOWN_POPULATION]
+    if container is not None and container.kind == "adm1":
+        same = [q for q in same if q.admin1_code == container.admin1_code]
+    if p.population:  # a listed place (GeoNames) competes only with listed namesakes, not codifier-only hamlets
+        same = [q for q in same if q.population]
+    far = [q for q in same if q.geonameid != p.geonameid and near_km(q, p) > NAMESAKE_KM]
+    if not far:
+        return p, conf, container, focus, None
+    options = [p] + far
+    if neighbours:
+        by_distance = sorted(options, key=lambda q: min(near_km(q, n) for n in neighbours))
+        best = by_distance[0]
+        gap = min(near_km(best, n) for n in neighbours)
+        runner_up = min(near_km(by_distance[1], n) for n in neighbours)
+        log.debug("namesakes of %s: nearest %.0f km, next %.0f km", m.lookup, gap, runner_up)
+        if gap <= NEIGHBOUR_KM and runner_up - gap >= NAMESAKE_KM:  # the next namesake is clearly farther
+            return best, max(conf, 0.8), container, focus, NAMESAKE_BY_NEIGHBOURS
+    regions = {q.admin1_code for q in options}
+    if container is not None and container.kind == "adm1":
+        return None, 0.5, container, focus, NAMESAKE_UNSETTLED
+    if len(regions) == 1:
+        return None, 0.5, d.gaz.region(p.admin1_code) or container, focus, NAMESAKE_UNSETTLED
+    if report_region is not None and any(q.admin1_code == report_region.admin1_code for q in options):
+        return None, 0.5, report_region, focus, NAMESAKE_UNSETTLED
+    return p, conf, container, focus, None
+
+
 def _precision(m: Mention, p: Place, text: str) -> int:
     if p.kind == "country":
         return 4
@@ -500,6 +585,8 @@ def _precision(m: Mention, p: Place, text: str) -> int:
         return 3
     if m.kind_hint in ("district", "sector") or (m.kind_hint == "county" and p.kind == "place"):
         return 2
+    if p.placement == "hromada_centre":
+        return 2  # a village the codifier lists but GeoNames lacks: known to within its hromada
     before = [w for w in prev_words(text, m.start, 6) if w not in ("village", "town", "city", "settlement", "of")]
     if before and (before[-1] in NEAR_PREPS or before[-2:] in (["close", "to"], ["outskirts", "of"])):
         return 2

@@ -474,9 +474,11 @@ _NOT_A_FRONT = frozenset("line lines page pages door doors row yard garden offic
 
 def _unit_noun_ok(toks, name_end: int, k: int) -> bool:
     """The unit noun at ``k`` after a name ending at ``name_end`` names a unit: not "The Edmonton
-    Community Partnership" (a community only after a hromada adjective), not "U.S. District Judge"."""
+    Community Partnership" (a community only after a hromada adjective, or as a "territorial
+    community": "the Myrnohrad territorial community"), not "U.S. District Judge"."""
     noun = toks[k].low
-    if noun == "community" and not toks[name_end - 1].low.endswith(HROMADA_ENDINGS):
+    if noun == "community" and not toks[name_end - 1].low.endswith(HROMADA_ENDINGS) \
+            and not (k >= 1 and toks[k - 1].low in DISTRICT_INFIXES):
         return False
     return not (REGION_NOUNS.get(noun) == "district" and k + 1 < len(toks) and toks[k + 1].low in _NOT_A_DISTRICT)
 
