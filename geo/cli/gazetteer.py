@@ -88,9 +88,9 @@ def info_cmd(as_json: bool) -> None:
     counts = info["counts"]
     click.echo("counts:     " + ", ".join(f"{counts.get(k, 0):,} {k}" for k in (*_KINDS, "names")))
     sources = info["sources"]
-    for key in ("geonames", "adm1", "supplement"):
-        if key in sources:
-            click.echo(f"source:     {sources[key]}")
+    for key, text in sources.items():  # every source with its licence and edition, as the store recorded them
+        if key not in ("versions", "geonames_dumps") and isinstance(text, str):
+            click.echo(f"source:     {text}")
     versions = sources.get("versions", {})
     if versions:
         click.echo("versions:   " + ", ".join(f"{k} {v}" for k, v in versions.items()))

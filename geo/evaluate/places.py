@@ -410,8 +410,8 @@ def small_place_outcome(gold: GoldToponym, m: ResolvedMention | None) -> str:
     the gold's first-level unit; a point in another unit is a namesake elsewhere; a mention
     missed, left without a reading or read only as its region is unplaced.
     """
-    if m is None or m.place is None or m.place.kind in ("adm1", "country"):
-        return "unplaced"
+    if m is None or m.place is None or m.place.kind in ("adm1", "country") or not m.place.admin1_code:
+        return "unplaced"  # (a point in no oblast, such as a historical region, is no namesake either)
     return "right_oblast" if m.place.admin1_code == gold.admin1_code else "elsewhere"
 
 

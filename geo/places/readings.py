@@ -27,6 +27,8 @@ READING_RULES: tuple[Rule, ...] = (
          lambda m, contained: m.place is None),
     Rule("namesake_by_neighbours", "of several villages of this name, the one near the other places the report names",
          lambda m, contained: "namesake:neighbours" in m.cues),
+    Rule("named_airfield", "\"X air base\", \"the X airfield\": the aerodrome of that name (OurAirports)",
+         lambda m, contained: m.place.feature_type == "airfield"),
     Rule("district_centre", "a district, raion or hromada: its administrative centre in the region stated or reported",
          lambda m, contained: m.place.match == "district_centre"),
     Rule("stated_container", "the container the text states (\"X in the Y region\", \"X, Y\") restricts the reading",

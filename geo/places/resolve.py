@@ -78,8 +78,17 @@ def _country_code(d: DocContext, name: str | None) -> str | None:
     return None
 
 
+_AIRFIELD_AFTER = re.compile(r"\s*(?:-\d\s+)?(air\s*base|airbase|airfield|military\s+airfield|airport|aerodrome)\b", re.I)
+
+
 def _candidates(d: DocContext, m: Mention) -> list[Place]:
     """All readings of a mention, region phrases asked as such."""
+    after = _AIRFIELD_AFTER.match(d.text, m.end, m.end + 30)
+    if after:  # "the Dyagilevo airfield", "Engels air base": the aerodrome of that name, where the gazetteer has it
+        noun = " ".join(after.group(1).lower().split())
+        fields = [p for p in d.exact(f"{m.lookup} {noun}") if p.feature_type == "airfield"]
+        if fields:
+            return fields
     if m.kind_hint == "adm1":
         found = [p for p in d.search(f"{m.lookup} region", kind="adm1") if p.kind == "adm1"]
         found += [p for p in d.exact(m.lookup) if p.kind == "adm1" and p not in found]
@@ -96,7 +105,7 @@ def _candidates(d: DocContext, m: Mention) -> list[Place]:
         found = d.district_centres(m.lookup)
         if not found:  # "the Mirnograd community": a town's own name in another spelling is its hromada's centre
             core = strip_unit_noun(d.norm(m.lookup))
-            found = [p for p in d.search(core) if p.kind == "place" and p.country_code in WAR_COUNTRIES][:3] if core else []
+            found = [p for p in d.exact(core) if p.kind == "place" and p.country_code in WAR_COUNTRIES][:3] if core else []
         return found
     if m.kind_hint == "county":  # elsewhere a county's seat, found as a district's centre is
         found = [p for p in d.exact(m.lookup) if p.kind == "place"]
@@ -519,6 +528,9 @@ NAMESAKE_KM = 20.0
 NEIGHBOUR_KM = 45.0
 #: Above this population a place is a town that reports name for itself; villages of its name do not compete.
 TOWN_POPULATION = 10_000
+#: GeoNames' cities500 lists places from this size: with no other evidence, a listed village beats
+#: namesakes too small to be listed.
+LISTED_POPULATION = 500
 
 
 def _neighbours(d: DocContext, m: Mention, anchors: list[Place], by_start: dict[int, Place],
@@ -547,15 +559,13 @@ def _settle_namesakes(d: DocContext, m: Mention, p: Place | None, conf: float, c
     chosen, :data:`NAMESAKE_UNSETTLED` when nothing settles it and the mention is
     left in the region the text states (or the report is about), else None.
     """
-    if p is None or p.kind != "place" or (p.population or 0) >= TOWN_POPULATION \
+    if p is None or p.kind != "place" or (p.population or 0) >= TOWN_POPULATION or m.kind_hint == "district" \
             or not (d.war and p.country_code in WAR_COUNTRIES):  # the villages of the war's two countries
         return p, conf, container, focus, None
     own = d.norm(p.name)
     same = [q for q in cands if q.kind == "place" and d.norm(q.name) == own and (q.population or 0) < TOWN_POPULATION]
     if container is not None and container.kind == "adm1":
         same = [q for q in same if q.admin1_code == container.admin1_code]
-    if p.population:  # a listed place (GeoNames) competes only with listed namesakes, not codifier-only hamlets
-        same = [q for q in same if q.population]
     far = [q for q in same if q.geonameid != p.geonameid and near_km(q, p) > NAMESAKE_KM]
     if not far:
         return p, conf, container, focus, None
@@ -568,6 +578,8 @@ def _settle_namesakes(d: DocContext, m: Mention, p: Place | None, conf: float, c
         log.debug("namesakes of %s: nearest %.0f km, next %.0f km", m.lookup, gap, runner_up)
         if gap <= NEIGHBOUR_KM and runner_up - gap >= NAMESAKE_KM:  # the next namesake is clearly farther
             return best, max(conf, 0.8), container, focus, NAMESAKE_BY_NEIGHBOURS
+    if (p.population or 0) >= LISTED_POPULATION and all((q.population or 0) < LISTED_POPULATION for q in far):
+        return p, conf, container, focus, None  # no evidence either way: the one large enough to be listed
     regions = {q.admin1_code for q in options}
     if container is not None and container.kind == "adm1":
         return None, 0.5, container, focus, NAMESAKE_UNSETTLED
