@@ -32,7 +32,7 @@ EVENT_COLUMNS = (
     "weapons", *WEAPON_COLUMNS.values(), "intercepted", "targets", "killed", "injured",
     "place_name", "geonameid", "place_kind", "admin1_code", "admin1_name", "country_code",
     "precision", "precision_words", "claimant", "n_sources", "outlets", "evidence",
-    "documents", "disagreements", "shared_tally", "tally_group", "qualifiers",
+    "documents", "disagreements", "shared_tally", "tally_group", "qualifiers", "urls",
 )
 CLAIM_COLUMNS = (
     "id", "controller", "region", "admin1_code", "country_code", "area_km2", "area_text",
@@ -61,6 +61,8 @@ ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
     "sub_event_type", "actor1", "actor2", "iso", "country", "admin1", "location", "latitude",
     "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities",
+    # Beyond ACLED's codebook: each source's address and publication date, in the order of ``source``.
+    "source_url", "source_date",
 )
 
 
@@ -110,6 +112,7 @@ def event_row(event: Event) -> dict:
         "claimant": event.claimant,
         "n_sources": len(event.sources),
         "outlets": _join(event.outlets),
+        "urls": _join(dict.fromkeys(src.url for src in event.sources)),
         "evidence": " ".join(first.sentence.split()) if first else None,
         "documents": _join(dict.fromkeys(s.document for s in event.sources)),
         "disagreements": _join(
@@ -230,6 +233,8 @@ def acled_frame(events: Iterable[Event]) -> pd.DataFrame:
             "source_scale": None,
             "notes": " ".join(notes),
             "fatalities": event.killed or 0,
+            "source_url": _join(dict.fromkeys(src.url for src in event.sources)),
+            "source_date": _join(dict.fromkeys(src.published.isoformat() for src in event.sources if src.published)),
         })
     df = pd.DataFrame(rows, columns=list(ACLED_COLUMNS))
     for col in ("year", "time_precision", "geo_precision", "fatalities"):
