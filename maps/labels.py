@@ -41,6 +41,11 @@ def _town_zoom(population: int) -> float | None:
     return None
 
 
+def _town(p) -> bool:
+    """Not a section of a city, a historical or an abandoned place (GeoNames feature codes)."""
+    return not (p.feature_type or "").startswith(("PPLX", "PPLH", "PPLQ"))
+
+
 def _anchor(geom) -> tuple[float, float]:
     """(lat, lon) of a point well inside ``geom`` (its pole of inaccessibility)."""
     try:
@@ -76,23 +81,26 @@ def name_rows(extent, regions: gpd.GeoDataFrame, countries: dict, named: Iterabl
         if part is not None and not part.is_empty and part.area > 0.5:
             rows.append(_row(place.name, *_anchor(part), COUNTRY, 3))
     # Regions by area, largest first (a large region's name is the one worth keeping).
+    # Cities of a million lead, so the capital's name is not lost to its region's.
+    towns = gazetteer.populated_places(area.bounds, TOWN_ZOOMS[-1][0])
+    big = [p for p in towns if p.population >= TOWN_ZOOMS[0][0] and _town(p)]
+    rows += [_row(p.name, p.lat, p.lon, TOWN, TOWN_ZOOMS[0][1]) for p in big]
+    seen = {p.geonameid for p in big}
     inside = regions[regions.geometry.intersects(area)]
     english = {}
     for cc in sorted(set(inside["country_code"].dropna())):
         english.update({p.admin1_code: p.name for p in gazetteer.regions(cc)})
-    for _, r in inside.assign(_a=inside.geometry.area).sort_values("_a", ascending=False).iterrows():
+    for _, r in inside.assign(_a=shapely.area(inside.geometry.values)).sort_values("_a", ascending=False).iterrows():
         name = english.get(r["admin1_code"]) or r["name"]
         if name:
             rows.append(_row(name, *_anchor(r.geometry.intersection(area)), REGION, REGION_MIN_ZOOM))
-    seen = set()
     for p in sorted(named, key=lambda p: -p.population):
         if p.kind == "place" and p.geonameid not in seen:
             seen.add(p.geonameid)
             zoom = min(NAMED_ZOOM, _town_zoom(p.population) or NAMED_ZOOM)
             rows.append(_row(p.name, p.lat, p.lon, NAMED, zoom))
-    towns = gazetteer.populated_places(area.bounds, TOWN_ZOOMS[-1][0])
     for p in towns:
-        if p.geonameid not in seen and not (p.feature_type or "").startswith(("PPLX", "PPLH", "PPLQ")):
+        if p.geonameid not in seen and _town(p):
             seen.add(p.geonameid)
             rows.append(_row(p.name, p.lat, p.lon, TOWN, _town_zoom(p.population)))
     return rows

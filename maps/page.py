@@ -118,12 +118,15 @@ def legend_html(*, shapes: list[str], steps, has_claims: bool, has_supplied_clai
             '<button type="button" class="sm-show-all">show all</button></div>')
 
 
+#: From this zoom on, region fills are drawn at FADE of their opacity.
+FADE_ZOOM, FADE = 8, 0.35
 #: Below this window width the legend and the layer list start folded (a click opens them).
 WIDE_PX = 1500
 
 
 def page_script(map_name: str, *, title_html: str, legend_html: str, attribution: str, points_js: str,
-                slider_js: str, anchors: list, everything, layer_control: str = "", names_js: str = "") -> str:
+                slider_js: str, anchors: list, everything, layer_control: str = "", names_js: str = "",
+                fade: list[str] = ()) -> str:
     """The script run after the map and its layers exist."""
     return f"""
 (function() {{
@@ -138,7 +141,15 @@ def page_script(map_name: str, *, title_html: str, legend_html: str, attribution
     legend.getContainer().querySelector('details').open = true;
     {layer_control + '.expand();' if layer_control else ''}
   }}
-{names_js}  map.attributionControl.addAttribution({safe_json(attribution)});
+{names_js}
+  // Fills fade when zoomed in close, so the names and symbols of a town's surroundings stay legible.
+  var fade = [{", ".join(fade)}];
+  var faded = false;
+  function fadeFills() {{ var close = map.getZoom() >= {FADE_ZOOM};
+    if (close === faded) {{ return; }} faded = close;
+    fade.forEach(function(g) {{ g.setStyle(function(f) {{ var s = Object.assign({{}}, f.properties.sm_style);
+      if (close) {{ s.fillOpacity = s.fillOpacity * {FADE}; }} return s; }}); }}); }}
+  if (fade.length) {{ map.on('zoomend', fadeFills); map.whenReady(fadeFills); }}  map.attributionControl.addAttribution({safe_json(attribution)});
 {_LABELS_JS}
   {points_js}
   {slider_js}

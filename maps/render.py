@@ -228,7 +228,7 @@ def _choropleth(regions, per_region: Counter) -> tuple[list[dict], list[tuple[in
     for r, n in per_region.items():
         row = regions.iloc[r]
         feats.append(feature(row.geometry, {
-            "sm_style": {"color": "#7f0000", "weight": 0.8, "fillColor": colour(n), "fillOpacity": 0.7,
+            "sm_style": {"color": "#7f0000", "weight": 0.8, "fillColor": colour(n), "fillOpacity": 0.6,
                          "className": "sm-choropleth"},
             "sm_tip": popups.choropleth_tooltip(row["name"] or "region", n),
         }))
@@ -421,9 +421,11 @@ def render_map(
 
     # Choropleth: the one fill of a region (how often); region-level reports outline it (by whom).
     chor_feats, steps = _choropleth(regions_gdf, layers.per_region)
+    chor_layer = None
     if chor_feats:
         g = folium.FeatureGroup(name=f"Events per region, choropleth ({len(chor_feats)} regions)")
-        keep(_geojson(chor_feats, g))
+        chor_layer = _geojson(chor_feats, g)
+        keep(chor_layer)
         g.add_to(m)
 
     # Region-level reports: the region shaded, coloured by side.
@@ -501,6 +503,7 @@ def render_map(
         slider_js=page.slider_js(dates, geojson_names, ctl.groups),
         anchors=anchors, everything=_leaflet_bounds(view.everything), layer_control=layer_control.get_name(),
         names_js=labels.names_js(names, outlines_base.get_name(), NAMES_PANE_Z, safe_json),
+        fade=[chor_layer.get_name()] if chor_layer else [],
     )).add_to(m)
     if view.bounds:
         m.fit_bounds(_leaflet_bounds(view.bounds), padding=(10, 10), max_zoom=MAX_OPENING_ZOOM)
