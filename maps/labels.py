@@ -14,6 +14,7 @@ the array is in rank order (the page puts named places first from
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import geopandas as gpd
@@ -31,6 +32,9 @@ REGION_MIN_ZOOM = 5
 NAMED_ZOOM = 8
 #: How far around the events (degrees) names are shipped: the map is for the area of the events.
 MARGIN_DEG = 4.0
+#: Small towns (shown from zoom 8 on) only within this many degrees of an event: close zooms are
+#: where the events are, and the page stays small.
+NEAR_DEG = 1.0
 DECIMALS = 3  # ~100 m: enough for a name's anchor
 
 
@@ -63,12 +67,21 @@ def _row(name: str, lat: float, lon: float, kind: int, zoom: float) -> list:
     return [name, round(lat, DECIMALS), round(lon, DECIMALS), kind, zoom]
 
 
-def name_rows(extent, regions: gpd.GeoDataFrame, countries: dict, named: Iterable, gazetteer) -> list[list]:
+def _near(anchors) -> set:
+    """Whole-degree cells within NEAR_DEG of an event anchor ((lat, lon) pairs)."""
+    reach = int(math.ceil(NEAR_DEG))
+    return {(math.floor(lat) + i, math.floor(lon) + j) for lat, lon in anchors
+            for i in range(-reach, reach + 1) for j in range(-reach, reach + 1)}
+
+
+def name_rows(extent, regions: gpd.GeoDataFrame, countries: dict, named: Iterable, gazetteer,
+              anchors: Iterable = ()) -> list[list]:
     """The names of the map around ``extent`` (west, south, east, north), in rank order.
 
     ``countries``: code -> outline geometry (as the map draws it); ``named``:
     gazetteer places that events and claims name; ``gazetteer``: the store the
-    English names and the towns come from.
+    English names and the towns come from; ``anchors``: (lat, lon) of the events
+    (small towns are shipped only near them).
     """
     if extent is None:
         return []
@@ -99,7 +112,11 @@ def name_rows(extent, regions: gpd.GeoDataFrame, countries: dict, named: Iterabl
             seen.add(p.geonameid)
             zoom = min(NAMED_ZOOM, _town_zoom(p.population) or NAMED_ZOOM)
             rows.append(_row(p.name, p.lat, p.lon, NAMED, zoom))
+    near = _near(anchors)
+    small = TOWN_ZOOMS[-2][0]
     for p in towns:
+        if p.population < small and (math.floor(p.lat), math.floor(p.lon)) not in near:
+            continue
         if p.geonameid not in seen and _town(p):
             seen.add(p.geonameid)
             rows.append(_row(p.name, p.lat, p.lon, TOWN, _town_zoom(p.population)))
@@ -138,7 +155,8 @@ NAMES_JS = """
       return [w, r[3] === 0 ? 15 : 13];
     }
     function draw() {
-      var z = map.getZoom(), view = map.getSize(), grid = {}, html = [], shown = 0;
+      var t0 = performance.now(), z = map.getZoom(), view = map.getSize(), grid = {}, html = [], shown = 0;
+      var lb = map.getBounds().pad(0.5), s = lb.getSouth(), n = lb.getNorth(), w = lb.getWest(), e = lb.getEast();
       if (outlines && !map.hasLayer(outlines)) { box.innerHTML = ''; window.smNamesShown = 0; return; }
       function hits(b) {
         for (var gx = Math.floor(b[0] / CELL); gx <= Math.floor(b[2] / CELL); gx++) {
@@ -156,9 +174,10 @@ NAMES_JS = """
       function consider(r) {
         var k = r[3];
         if (z < r[4] || (k === 0 && z > %(cmax)s) || (k === 1 && z > %(rmax)s)) { return; }
-        var p = map.latLngToContainerPoint([r[1], r[2]]), s = size(r), x, y;
-        if (k < 2) { x = p.x - s[0] / 2; y = p.y - s[1] / 2; } else { x = p.x + 6; y = p.y - 7; }
-        var b = [x - PAD - (k < 2 ? 0 : 8), y - PAD, x + s[0] + PAD, y + s[1] + PAD];
+        if (k > 1 && (r[1] < s || r[1] > n || r[2] < w || r[2] > e)) { return; }
+        var p = map.latLngToContainerPoint([r[1], r[2]]), wh = size(r), x, y;
+        if (k < 2) { x = p.x - wh[0] / 2; y = p.y - wh[1] / 2; } else { x = p.x + 6; y = p.y - 7; }
+        var b = [x - PAD - (k < 2 ? 0 : 8), y - PAD, x + wh[0] + PAD, y + wh[1] + PAD];
         if (b[2] < 0 || b[3] < 0 || b[0] > view.x || b[1] > view.y || hits(b)) { return; }
         keep(b);
         var lp = map.containerPointToLayerPoint([x, y]);
@@ -172,8 +191,10 @@ NAMES_JS = """
       rows.forEach(function(r) { if (r[3] !== 3 || z < %(nfirst)s) { consider(r); } });
       box.innerHTML = html.join('');
       window.smNamesShown = shown;
+      window.smNamesMs = performance.now() - t0;  // read by scripts/bench_map_view.py
     }
-    map.on('zoomend moveend viewreset resize baselayerchange', draw);
+    // moveend also ends every zoom.
+    map.on('moveend viewreset resize baselayerchange', draw);
     map.whenReady(draw);
   })();
 """

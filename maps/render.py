@@ -496,7 +496,7 @@ def render_map(
         attribution += " · Areas of control: " + ", ".join(credit_html(c) for c in credits)
     view, anchors, outside = _view(layers, regions_gdf, drawn, snapshots)
     names = labels.name_rows(view.everything, regions_gdf, countries, labels.named_places(events, claims),
-                             _gazetteer())
+                             _gazetteer(), anchors)
     _Script(page.page_script(
         m.get_name(), title_html=title_html, legend_html=legend, attribution=attribution,
         points_js=page.points_js(groups, icons, points),

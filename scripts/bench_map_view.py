@@ -72,6 +72,7 @@ def measure(path: Path, shots: str | None, zoom: float, center: tuple | None) ->
         page.wait_for_timeout(300)
         out["controls_cover"] = round(page.evaluate(COVERAGE_JS), 3)
         out["names_shown"] = page.locator(".sm-name").count()
+        out["names_draw_ms"] = page.evaluate("() => window.smNamesMs === undefined ? null : window.smNamesMs")
         if shots:
             page.screenshot(path=f"{shots}-open.png")
         out["pan"] = page.evaluate(FRAMES_JS, "map.panBy([400, 200], {duration: 1.0})")
