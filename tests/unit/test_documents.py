@@ -14,7 +14,7 @@ from geo.text.documents import (
 )
 from geo.model import Document, InputError
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 ARTICLE = "Russian drones struck an energy facility in the Sumy region overnight, officials said.\n"
 
 

@@ -15,7 +15,7 @@ from geo.pipeline import parse_document
 from geo.text.sentences import split_sentences
 
 PUB = dt.date(2025, 3, 19)
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture(scope="module")

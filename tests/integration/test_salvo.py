@@ -20,7 +20,7 @@ from geo.pipeline import parse_document
 from geo.runner import parse_many
 
 NIGHT = dt.date(2025, 5, 8)
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 UA_REGIONS = ["Kharkiv", "Sumy", "Chernihiv", "Poltava", "Kyiv", "Odesa", "Mykolaiv", "Kherson", "Zhytomyr", "Lviv"]
 RU_REGIONS = ["Kursk", "Bryansk", "Belgorod"]
 

@@ -13,7 +13,7 @@ from geo.model import INTERCEPTION, STRIKE, Document, Event, Location, Source
 from geo.pipeline import parse_document
 
 NIGHT = dt.date(2025, 3, 19)
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from geo.text.documents import decode_bytes, is_failure, iter_documents, unique_
 from geo.model import Document, InputError
 from geo.pipeline import parse_document
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 GOOD = "Russian drones struck Kharkiv overnight, injuring three people, the regional governor said.\n"
 

@@ -20,7 +20,7 @@ from maps.geodesy import geodesic_area_km2, isoperimetric_quotient
 from test_map_render import DAY2, SIX, place, sample, source
 
 CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not os.path.exists(CHROMIUM) and not shutil.which("chromium"), reason="needs Debian chromium"),

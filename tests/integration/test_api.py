@@ -15,7 +15,7 @@ import geo
 from geo.api import OUTPUTS, Report, gather_documents
 from geo.model import StrikemapError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 TEXT = "Russian drones struck Kharkiv overnight, injuring three people, the regional governor said."
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from geo.cli.main import cli
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def run(*args):

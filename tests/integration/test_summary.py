@@ -157,7 +157,7 @@ def test_the_seed_salvo_counts_once_in_the_country_total():
     one night's salvo: Ukraine's total is one figure of it, not their sum."""
     import geo
 
-    report = geo.analyze([str(Path(__file__).resolve().parents[1] / "seeds")], workers=1, cache=False)
+    report = geo.analyze([str(Path(__file__).resolve().parents[2] / "seeds")], workers=1, cache=False)
     ukraine = report.countries.set_index("country_code").loc["UA"]
     assert ukraine["launched_drones"] in (145, 150)
     assert ukraine["intercepted"] == 72

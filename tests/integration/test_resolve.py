@@ -9,7 +9,7 @@ from geo.places.resolve import resolve_mentions
 from geo.text.sentences import split_sentences
 from geo.places.toponyms import find_mentions
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def resolve(text, gazetteer):

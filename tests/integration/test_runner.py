@@ -20,7 +20,7 @@ from geo.model import Document, ParsedDocument, StageError
 from geo.pipeline import STAGES, add_stage, parse_text, remove_stage, stage_added
 from geo.runner import parse_many, parse_stream, run
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 MARK = "Zzyzx-fault"
 GOOD = [

@@ -14,7 +14,7 @@ from control_files import occupied_shape, write_deepstate_like
 from geo.cli.main import cli
 from maps.geodesy import geodesic_area_km2, isoperimetric_quotient
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _run(*args):

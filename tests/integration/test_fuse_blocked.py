@@ -17,7 +17,7 @@ from geo.events.fuse import fuse_events, fuse_partition, fuse_partitioned, in_or
 from geo.model import GROUND_ASSAULT, INTERCEPTION, STRIKE, Document, Event, Location, Source
 from geo.runner import parse_many
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEVSETS = [ROOT.parent / "shared" / name / "gold.jsonl" for name in ("devset", "devset2")]
 
 

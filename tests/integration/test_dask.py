@@ -17,7 +17,7 @@ import geo
 from geo.cli.main import cli
 from geo.runner import collect, read_inputs
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEVSET = ROOT.parent / "shared" / "devset" / "gold.jsonl"
 OUTPUTS = ("events.geojson", "area_claims.geojson", "events.csv", "regions.csv", "summary.md")
 

@@ -1,4 +1,4 @@
-"""Batch parsing: local processes and Dask give the single-process result, in input order."""
+"""Batch parsing: local processes and Dask give the single-process result, in input order (small gazetteer)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from geo.runner import parse_many
 from geo.text.documents import load_documents
 from geo.model import Document, InputError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEVSET = ROOT.parent / "shared" / "devset" / "gold.jsonl"
 
 
@@ -32,18 +32,19 @@ def _dump(parsed):
 
 
 @pytest.fixture(scope="module")
-def single(documents):
-    return parse_many(documents, workers=1)
+def single(documents, gazetteer):
+    return parse_many(documents, gazetteer=gazetteer, workers=1)
 
 
 def test_single_process_keeps_input_order(documents, single):
     assert [p.document.id for p in single] == [d.id for d in documents]
+    assert len(single) == len(documents) > 0
     assert all(p.document == d for p, d in zip(single, documents))
 
 
 @pytest.mark.parametrize("workers, chunksize", [(2, 1), (2, 3)])
-def test_process_pool_matches_single_process(documents, single, workers, chunksize):
-    parsed = parse_many(documents, workers=workers, chunksize=chunksize, progress=False)
+def test_process_pool_matches_single_process(documents, single, gazetteer, workers, chunksize):
+    parsed = parse_many(documents, gazetteer=gazetteer, workers=workers, chunksize=chunksize, progress=False)
     assert [p.document.id for p in parsed] == [d.id for d in documents]
     assert _dump(parsed) == _dump(single)
 
@@ -57,18 +58,18 @@ def cluster():
 
 
 @pytest.mark.parametrize("chunksize", [None, 2])
-def test_dask_on_local_cluster_matches_single_process(documents, single, cluster, chunksize):
-    parsed = parse_many(documents, engine="dask", scheduler=cluster.scheduler_address,
+def test_dask_on_local_cluster_matches_single_process(documents, single, gazetteer, cluster, chunksize):
+    parsed = parse_many(documents, gazetteer=gazetteer, engine="dask", scheduler=cluster.scheduler_address,
                         chunksize=chunksize, progress=False)
     assert [p.document.id for p in parsed] == [d.id for d in documents]
     assert _dump(parsed) == _dump(single)
 
 
-def test_dask_through_a_client(documents, single, cluster):
+def test_dask_through_a_client(documents, single, gazetteer, cluster):
     from distributed import Client
 
     with Client(cluster) as client:
-        parsed = parse_many(documents[:3], engine="dask", scheduler=client)
+        parsed = parse_many(documents[:3], gazetteer=gazetteer, engine="dask", scheduler=client)
         assert client.status == "running"  # a caller's client is left open
     assert _dump(parsed) == _dump(single[:3])
 
@@ -82,7 +83,7 @@ def test_unknown_engine_refused(documents):
         parse_many(documents, engine="threads")
 
 
-def test_errors_list_collects_nothing_for_good_documents(documents):
+def test_errors_list_collects_nothing_for_good_documents(documents, gazetteer):
     errors: list[InputError] = []
-    parse_many(documents[:2], workers=1, errors=errors)
+    parse_many(documents[:2], gazetteer=gazetteer, workers=1, errors=errors)
     assert errors == []
