@@ -39,6 +39,8 @@ NAMESAKE_MIN, NAMESAKE_NAMES = 3, 6
 HOMONYMS = {("US", "Odessa"), ("US", "Moscow"), ("US", "Paris"), ("FR", "Paris"), ("US", "Kherson"),
             ("US", "Sumy"), ("US", "Lebanon"), ("BY", "Minsk"), ("MD", "Chisinau"), ("PL", "Warsaw"),
             ("GB", "London"), ("DE", "Berlin")}
+#: Smaller towns the unit tests name (a town inside a region, two towns of one oblast).
+NAMED = {("RU", "Kavkazskaya"), ("UA", "Chuhuyiv")}
 
 
 def _keep(name: str) -> bool:
@@ -76,7 +78,7 @@ def main() -> int:
     namesakes = namesakes[:NAMESAKE_NAMES]
     for c in cities.values():
         if (c["countrycode"] == "UA" and c["name"] in namesakes and int(c["population"] or 0) < 5000) \
-                or (c["countrycode"], c["name"]) in HOMONYMS:
+                or (c["countrycode"], c["name"]) in HOMONYMS | NAMED:
             picked[int(c["geonameid"])] = c
     countries = json.loads(files["countries"].read_text(encoding="utf-8"))
     names = defaultdict(list)

@@ -100,4 +100,6 @@ def test_fuse_false_keeps_every_parsed_event(report):
 
 def test_geojson_of_report_is_valid_json_with_ids(report):
     text = json.dumps(report.to_geojson())
-    assert all(f["properties"]["id"] for f in json.loads(text)["features"])
+    features = json.loads(text)["features"]
+    assert len(features) == len(report.event_list) > 0
+    assert all(f["properties"]["id"] for f in features)

@@ -11,11 +11,11 @@ from geo.pipeline import parse_text
 
 
 @pytest.mark.parametrize("text", [
-    "Russia launched a special military operation in Ukraine on February 24 in response to calls for help.",
+    "The Kremlin says it started its special military operation to shield the Russian speakers of the east.",
     "The peninsula, which Russia annexed in 2014, has been a target of attacks since 2022.",
     "Russian forces seized the city early in the invasion and shelled it for months.",
     "The city has been shelled almost daily since the start of the war, officials said.",
-    "Moscow began its full-scale invasion of Ukraine in February 2022.",
+    "Ever since Russia began the full-scale war, the border villages have emptied.",
 ])
 def test_history_is_background(text):
     assert is_background(text)
@@ -36,17 +36,17 @@ def test_an_earlier_year_than_the_report_is_background():
 
 
 def test_background_gives_no_event(gazetteer):
-    pd = parse_text("Russia launched a special military operation in Ukraine on February 24, 2022. "
-                    "On Tuesday, Russian drones struck Odesa, injuring three people.", gazetteer=gazetteer)
-    assert [e.location.place.name for e in pd.events] == ["Odesa"]
+    pd = parse_text("When Moscow launched its invasion in 2022, its armoured columns rolled toward Kyiv. "
+                    "On Thursday night a Russian missile hit Mykolaiv, wounding five residents.", gazetteer=gazetteer)
+    assert [e.location.place.name for e in pd.events] == ["Mykolayiv"]  # the gazetteer's spelling
 
 
 @pytest.mark.parametrize("text", [
-    "Horlivka came under shelling by the Armed Forces of Ukraine, the mayor said.",
+    "Early on Sunday Yenakiieve came under mortar fire by Ukrainian troops, the local administration said.",
     "A house in Donetsk was damaged by shelling by Ukrainian troops overnight.",
     "The village of Zyzzxivka near Horlivka was struck by Ukrainian drones, the city head said.",
     "Fire by Ukraine's forces hit a substation in Donetsk on Monday.",
-    "On March 3, the Armed Forces of Ukraine (AFU) shelled Yasynuvata with mortars, the town head said.",
+    "Late on Friday, the Armed Forces of Ukraine (AFU) fired rockets at Horlivka, its mayor said.",
     "Ukrainian fighters fired 9 shells at Makiivka on Friday, the city head said.",
     "The AFU shelled Yasynuvata with artillery, the mayor said.",
 ])

@@ -151,6 +151,7 @@ def test_events_only_when_detail_is_not_needed(path, cache, gazetteer):
     full = parse_many(docs(), gazetteer=gazetteer, cache=path)
     lite = parse_many(docs(), gazetteer=gazetteer, cache=path, detail=False)
     assert [p.events for p in lite] == [p.events for p in full]
+    assert any(p.events for p in lite) and any(p.mentions for p in full)
     assert all(not p.sentences and not p.mentions and not p.candidates for p in lite)
 
 

@@ -35,8 +35,8 @@ def claims_of(g, text, specs=(), published=PUB):
 
 
 @pytest.mark.parametrize("text, specs, controller, km2, qualifier, region", [
-    ("Ukraine currently controls about 200 square kilometers (77 square miles) of the Kursk region at most, according to a commander.",
-     [("Kursk", "Kursk", "adm1", EVENT_LOCATION)], "UA", 200.0, "about, at most", "Kursk Oblast"),
+    ("By a brigade officer's estimate, Kyiv now controls about 310 square kilometres (120 square miles) of the Belgorod region at most.",
+     [("Belgorod", "Belgorod", "adm1", EVENT_LOCATION)], "UA", 310.0, "about, at most", "Belgorod Oblast"),
     ("Russian forces captured 449 square kilometres in the Donetsk region in May.",
      [("Donetsk", "Donetsk", "adm1", EVENT_LOCATION)], "RU", 449.0, None, "Donetsk Oblast"),
     ("Ukrainian troops have liberated more than 8,500 sq km in the Kharkiv region.",
@@ -65,10 +65,10 @@ def test_controller_phrasings(g, text, controller):
 
 
 def test_claimant_and_country_region(g):
-    text = "Russia has captured 1,246 square kilometres of Ukraine since January, the Institute for the Study of War said."
+    text = "Russian troops have seized 2,310 square kilometres of Ukraine since January, the Royal United Services Institute said."
     (c,) = claims_of(g, text, [("Ukraine", "Ukraine", "country", EVENT_LOCATION)])
-    assert (c.controller, c.area_km2, c.region.kind) == ("RU", 1246.0, "country")
-    assert c.claimant == "the Institute for the Study of War"
+    assert (c.controller, c.area_km2, c.region.kind) == ("RU", 2310.0, "country")
+    assert c.claimant == "the Royal United Services Institute"
     assert c.date == dt.date(2025, 1, 1)
 
 

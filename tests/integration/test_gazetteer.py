@@ -191,8 +191,10 @@ def test_country_name_returns_the_country(gazetteer, name, code):
 
 
 def test_filters(gazetteer):
-    assert all(p.country_code == "US" for p in gazetteer.search("Odessa", country="us"))
-    assert all(p.kind == "adm1" for p in gazetteer.search("Sumy", kind="adm1"))
+    in_us = gazetteer.search("Odessa", country="us")
+    assert in_us and all(p.country_code == "US" for p in in_us)
+    units = gazetteer.search("Sumy", kind="adm1")
+    assert [p.admin1_code for p in units][:1] == ["UA.21"] and all(p.kind == "adm1" for p in units)
     assert len(gazetteer.search("Ivanovka", limit=3)) == 3
 
 

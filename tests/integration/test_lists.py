@@ -41,7 +41,8 @@ def test_a_plural_noun_makes_every_member_a_region(shape, n, counts, gazetteer):
 @pytest.mark.parametrize("text, units, kind", [
     ("Airstrikes hit the Homs and Aleppo governorates on Friday.", ["Homs", "Aleppo"], "adm1"),
     ("Officials in the provinces of Kandahar and Helmand said the road was closed.", ["Kandahar", "Helmand"], "adm1"),
-    ("Shelling hit the Donetsk and Luhansk People's Republics, officials said.", ["Donetsk", "Luhansk"], "adm1"),
+    ("Moscow-installed officials in the Luhansk and Donetsk People's Republics reported shelling.", ["Luhansk", "Donetsk"],
+     "adm1"),
 ])
 def test_unit_nouns_of_every_country(text, units, kind, gazetteer):
     pd = parse_text(text, gazetteer=gazetteer)
@@ -106,7 +107,7 @@ def test_central_is_the_city_centre_not_the_region(gazetteer):
 
 
 def test_a_place_the_gazetteer_lacks_in_a_bare_named_region_stays_there(gazetteer):
-    text = "On Sunday, Russia said it had captured the village of Piddubne in Donetsk and Zzyzxivka in Kharkiv."
+    text = "On Friday, Moscow claimed its units had seized Toretsk in Donetsk and Zzyzxivka in Kharkiv."
     pd = parse_text(text, gazetteer=gazetteer)
     got = {m.surface: (m.place.name if m.place else None, m.container.name if m.container else None) for m in pd.mentions}
     assert got["Donetsk"] == ("Donetsk Oblast", None) and got["Kharkiv"] == ("Kharkiv Oblast", None)

@@ -110,7 +110,7 @@ def test_multiword_names(text, expected, gazetteer):
         "We left. Even so, Police said nothing.",
         "The Russia-Ukraine war and the Trump-Putin call dominated.",
         "Foreign ministry spokeswoman Maria Zakharova said so.",
-        "The deputy head of the Kherson region administration resigned.",
+        "A former deputy governor of the Sumy regional administration was detained.",
         "The units of Battlegroup Vostok advanced, the Khortitsa battlegroup said.",
         "Neptune missiles sank the ship.",
     ],

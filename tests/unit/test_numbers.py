@@ -75,7 +75,7 @@ def test_a_count_next_to_a_date_is_still_read():
 
 
 @pytest.mark.parametrize("text, km2", [
-    ("the liberation of 2,000 [square] kilometers of our territory", 2000),
+    ("troops freed some 2,000 [square] kilometers in the south", 2000),
     ("about 300 [square] miles", 777.0),
     ("150 square kilometres", 150),
 ])

@@ -1,24 +1,19 @@
-"""Fusion of reports of the same attack across documents (geo.events.fuse)."""
+"""Fusion of reports of the same attack across documents (geo.events.fuse), on hand-made events."""
 
 import datetime as dt
-import json
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-from gazetteer import default_gazetteer
 from geo.events.fuse import fuse_events
-from geo.model import INTERCEPTION, STRIKE, Document, Event, Location, Source
-from geo.pipeline import parse_document
+from geo.model import INTERCEPTION, STRIKE, Event, Location, Source
 
 NIGHT = dt.date(2025, 3, 19)
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture(scope="module")
-def g():
-    return default_gazetteer()
+def g(gazetteer):
+    return gazetteer
 
 
 def ev(g, doc, name, kind=None, *, n=1, attacker="RU", date=NIGHT, weapons=None, killed=None, targets=(), type=STRIKE, precision=None, outlet=None):
@@ -102,22 +97,3 @@ def test_stated_count_beats_a_singular_noun(g):
 
 def test_empty_input():
     assert fuse_events([]) == []
-
-
-def test_seed_oil_facility_strike_is_one_event_with_two_sources(g):
-    meta = json.loads((SEEDS / "seeds.json").read_text())["documents"]
-    events = []
-    for m in meta:
-        doc = Document(m["file"], (SEEDS / m["file"]).read_text(encoding="utf-8"), m["outlet"], dt.date.fromisoformat(m["published"]))
-        events += parse_document(doc, g).events
-    fused = fuse_events(events)
-    ua = [e for e in fused if e.attacker == "UA" and e.type == STRIKE]
-    (oil,) = ua
-    assert oil.location.place.admin1_code == "RU.38"
-    assert {s.outlet for s in oil.sources} == {"CNN", "Al Jazeera"}
-    assert oil.qualifiers["reports"] == "2"
-    assert "oil_fuel" in oil.targets
-    assert any(d.field == "weapons.drone" for d in oil.disagreements)
-    assert oil.weapons == {"drone": 3}  # a stated count wins over "a drone"
-    # the region-level Russian strikes stay one per region
-    assert len([e for e in fused if e.attacker == "RU" and e.location.precision == 3]) == 6

@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from gazetteer import default_gazetteer
 from geo.outputs.export import events_frame
 from geo.model import AreaClaim, Source
 from geo.outputs.summary import (
     COUNTRY_COLUMNS, REGION_COLUMNS, country_totals, markdown_table, region_summary, to_markdown,
 )
 
-sys.path.insert(0, str(Path(__file__).parent))
-from test_export import sample_events  # noqa: E402  (one set of sample events for both files)
+from .test_export import sample_events  # one set of sample events for both files
 
 
 @pytest.fixture(scope="module")
-def places():
-    gaz = default_gazetteer()
+def places(gazetteer):
+    gaz = gazetteer
     pick = lambda name, cc, kind: gaz.search(name, country=cc, kind=kind, limit=3)[0]  # noqa: E731
     return {
         "sumy": pick("Sumy", "UA", "place"), "sumy_obl": pick("Sumy oblast", "UA", "adm1"),
@@ -105,62 +101,6 @@ def test_markdown_has_every_row_and_escapes_pipes(events, claims):
         assert f"| {name} |" in md
     table = markdown_table(pd.DataFrame({"a": ["x|y"], "n": [1]}))
     assert table.splitlines() == ["| a | n |", "| --- | ---: |", "| x\\|y | 1 |"]
-
-
-def _shared_tally_groups(events):
-    groups = {}
-    for e in events:
-        if "weapons" in e.qualifiers.get("shared", ""):
-            groups.setdefault(e.qualifiers["group"], []).append(e)
-    return groups
-
-
-def test_tally_shared_across_regions_counts_once_per_country():
-    """The seeds list six regions under one national tally: no region claims it, the country counts it once."""
-    from geo.text.documents import builtin_seeds, load_documents
-    from geo.pipeline import parse_document
-
-    docs, _ = load_documents([builtin_seeds()])
-    events = [e for d in docs for e in parse_document(d).events]
-    groups = _shared_tally_groups(events)
-    assert groups, "the seeds hold a tally shared by region-level reports"
-    group = max(groups.values(), key=len)
-    assert len(group) >= 3 and len({e.location.place.admin1_code for e in group}) == len(group)
-    tally = sum(n for n in group[0].weapons.values() if n)
-
-    regions = region_summary(events).set_index("admin1_code")
-    for e in group:
-        row = regions.loc[e.location.place.admin1_code]
-        assert row["events"] >= 1
-        own = [o for o in events if o.location and o.location.place.admin1_code == e.location.place.admin1_code
-               and "weapons" not in o.qualifiers.get("shared", "")]
-        assert row["launched"] == sum(n for o in own for n in o.weapons.values() if n)
-
-    country = group[0].location.place.country_code
-    totals = country_totals(events).set_index("country_code")
-    unshared = [o for o in events if o.location and o.location.place.country_code == country
-                and "weapons" not in o.qualifiers.get("shared", "")]
-    once = sum(sum(n for n in g[0].weapons.values() if n) for g in groups.values()
-               if g[0].location.place.country_code == country)
-    assert tally > 0
-    # Place-level figures of the same side and night are parts of that salvo: they count inside it
-    # unless they add up to more (issue 10: one salvo is not the sum of two tellings).
-    side = [o for o in unshared if o.attacker == group[0].attacker]
-    wholes = once + sum(n for o in side if o.location.precision == 4 for n in o.weapons.values() if n)
-    parts = sum(n for o in side if o.location.precision < 4 for n in o.weapons.values() if n)
-    others = sum(n for o in unshared if o.attacker != group[0].attacker for n in o.weapons.values() if n)
-    assert totals.loc[country, "launched"] == max(wholes, parts) + others
-
-
-def test_the_seed_salvo_counts_once_in_the_country_total():
-    """Zelensky's 150 drones, the air force's 145 over six regions and the seven downed at Mykolaiv are
-    one night's salvo: Ukraine's total is one figure of it, not their sum."""
-    import geo
-
-    report = geo.analyze([str(Path(__file__).resolve().parents[2] / "seeds")], workers=1, cache=False)
-    ukraine = report.countries.set_index("country_code").loc["UA"]
-    assert ukraine["launched_drones"] in (145, 150)
-    assert ukraine["intercepted"] == 72
 
 
 def _ev(eid, place, *, drones=None, intercepted=None, precision=1, shared=False, attacker="RU", date=dt.date(2025, 3, 19)):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import math
 
@@ -12,7 +11,6 @@ import pandas as pd
 import pyogrio
 import pytest
 
-from gazetteer import default_gazetteer
 from geo.outputs.export import (
     ACLED_COLUMNS, CLAIM_COLUMNS, EVENT_COLUMNS, WEAPON_COLUMNS, acled_frame, claims_frame,
     events_frame, write_events,
@@ -27,9 +25,9 @@ def _place(gaz, name, country, kind):
     return place
 
 
-@pytest.fixture(scope="module")
-def places():
-    gaz = default_gazetteer()
+@pytest.fixture(scope="session")
+def places(gazetteer):
+    gaz = gazetteer
     return {
         "sumy": _place(gaz, "Sumy", "UA", "place"),
         "sumy_obl": _place(gaz, "Sumy oblast", "UA", "adm1"),
@@ -210,8 +208,6 @@ def test_failed_write_leaves_old_file_and_no_temp(tmp_path, events):
 
 
 def _load_regions():
-    if importlib.util.find_spec("maps.regions") is None:
-        pytest.skip("maps/regions.py (load_regions) is not in the checkout yet")
     from maps.regions import load_regions
 
     return load_regions()
