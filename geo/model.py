@@ -100,6 +100,10 @@ class Document:
     title: str | None = None
     path: str | None = None
     line: int | None = None
+    #: ISO 639-1 code of the text's language (``geo.text.language``), None before it is detected.
+    language: str | None = None
+    #: Where the item came from before this outlet (a Telegram message's ``forwarded_from``).
+    via: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ from geo.engines import ENGINES, engine as _engine
 from geo.engines.base import Collected, Item, Result
 from geo.model import Document, InputError, ParsedDocument, StrikemapError
 from geo.pipeline import Pipeline
-from geo.text.documents import iter_documents, normalise_text, unique_ids
+from geo.text.documents import iter_documents, normalise_text, readable, unique_ids, with_language
 
 __all__ = ["ENGINES", "Collected", "collect", "parse_many", "parse_stream", "read_inputs", "run"]
 
@@ -60,7 +60,7 @@ def read_inputs(inputs, *, published: dt.date | None = None, outlet: str | None 
     """
     if isinstance(inputs, (str, os.PathLike, Document)):
         inputs = [inputs]
-    return unique_ids(_read(inputs, published, outlet))
+    return unique_ids(readable(map(with_language, _read(inputs, published, outlet))))
 
 
 def _read(inputs, published, outlet) -> Iterator[Item]:

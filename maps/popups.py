@@ -56,13 +56,16 @@ def event_title(event: Event) -> str:
 
 
 def sources_html(sources: Iterable[Source]) -> str:
-    """An ordered list of sources: outlet, date and the evidence sentence quoted."""
+    """An ordered list of sources: outlet, date, address (a link when it is http/https) and the evidence quoted."""
     items = []
     for s in sources:
         head = esc(s.outlet or s.document)
         if s.published:
             head += f", {esc(s.published.isoformat())}"
-        items.append(f'<li><b>{head}</b>: <q>{esc(s.sentence.strip())}</q></li>')
+        link = ""
+        if s.url and s.url.lower().startswith(("http://", "https://")):
+            link = f' <a href="{esc(s.url)}" target="_blank" rel="noopener noreferrer">[link]</a>'
+        items.append(f'<li><b>{head}</b>{link}: <q>{esc(s.sentence.strip())}</q></li>')
     if not items:
         return ""
     return '<ol style="margin:2px 0 0 16px;padding:0">' + "".join(items) + "</ol>"

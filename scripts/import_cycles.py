@@ -7,7 +7,7 @@ there is one.
     python scripts/import_cycles.py            # geo, gazetteer, maps
     python scripts/import_cycles.py geo
 """
-import ast, sys, pathlib, itertools
+import ast, sys, pathlib
 roots = sys.argv[1:] or ["geo", "gazetteer", "maps"]
 mods = {}
 for r in roots:

@@ -34,6 +34,7 @@ role ``event_location`` are ever event places.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -191,6 +192,9 @@ def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
     dated = [f for f in group.frames if f.date is not None]
     best = min(dated, key=lambda f: (f.date_rank, f.start)) if dated else None
     date, date_prec = (best.date, best.date_precision) if best else (None, None)
+    rejected = date if date is not None and not plausible_date(date, date_prec, doc.published) else None
+    if rejected is not None:
+        date, date_prec = None, None
     if date is None and doc.published is not None:
         date, date_prec = doc.published, "week"  # reported, so on or before publication
     claimant = next((f.claimant for f in tally_frames + group.frames if f.claimant), None)
@@ -261,6 +265,8 @@ def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
             quals["group_size"] = str(len(kept))
         if prec == 4:
             quals["location"] = "country only"
+        if rejected is not None:
+            quals["date"] = f"{rejected.isoformat()} rejected (after the report, or before 2014 without a full date)"
         if any(v is not None and v < 0 for v in [killed, injured, intercepted, *weapons.values()]):
             quals["counts"] = "invalid"
         frames_for_sources = own + [f for f in tally_frames if f not in own]
@@ -343,6 +349,15 @@ def _fold_country_events(events: list[Event]) -> list[Event]:
 
 
 _DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+#: The war this tool maps began in 2014: an earlier date needs the text to give it in full.
+WAR_START = dt.date(2014, 1, 1)
+
+
+def plausible_date(date: dt.date, precision: str | None, published: dt.date | None) -> bool:
+    """An attack is not dated after its report, nor before 2014 unless the text gives the day in full."""
+    if published is not None and date > published:
+        return False
+    return date >= WAR_START or precision == "day"
 
 
 def _imply_country(group: Group, gazetteer) -> None:

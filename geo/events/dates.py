@@ -102,7 +102,7 @@ def _resolve(m: re.Match, kind: str, published: dt.date | None) -> tuple[dt.date
             year -= 1
         return dt.date(year, month, 1), "month"
     if kind == "year":
-        return dt.date(int(g["year"]), 1, 1), "year"
+        return None, None  # a bare year ("born in 1960", "in 2014") never dates an attack
     if published is None:
         return None, None
     if kind == "weekday":

@@ -336,15 +336,18 @@ _EVENT_HINT = re.compile("|".join(
 
 
 _BACKGROUND_RE = re.compile("|".join(lx.BACKGROUND), re.I)
-_YEAR_RE = re.compile(r"\b(?:in|since|during|of)\s+((?:19|20)\d\d)\b", re.I)
+_YEAR_RE = re.compile(r"(?:\b(\w+)\s+)?\b(?:in|since|during|of)\s+((?:19|20)\d\d)\b", re.I)
 
 
 def is_background(text: str, published=None) -> bool:
     """The clause tells the war's history ("since Moscow launched its invasion in 2022", "in 2014,
-    Russia annexed Crimea"), or an earlier year than the report's, not an attack being reported."""
+    Russia annexed Crimea"), or an earlier year than the report's, not an attack being reported.
+    A year that dates a person or a building ("a man born in 1960", "a bridge built in 1975") is
+    no history of the war."""
     if _BACKGROUND_RE.search(text):
         return True
-    return published is not None and any(int(y) < published.year for y in _YEAR_RE.findall(text))
+    return published is not None and any(
+        int(y) < published.year for word, y in _YEAR_RE.findall(text) if word.lower() not in lx.LIFE_EVENT_WORDS)
 
 
 def might_report_attack(text: str) -> bool:

@@ -26,13 +26,13 @@ FORMATS = ("geojson", "gpkg", "csv", "parquet")
 #: One column per weapon kind: the number launched (empty when none or not counted).
 WEAPON_COLUMNS = {kind: f"w_{kind}" for kind in WEAPON_KINDS}
 
-_INT_COLUMNS = ("intercepted", "killed", "injured", "geonameid", "precision", "n_sources", *WEAPON_COLUMNS.values())
+_INT_COLUMNS = ("intercepted", "killed", "injured", "report_killed", "report_injured", "geonameid", "precision", "n_sources", *WEAPON_COLUMNS.values())
 EVENT_COLUMNS = (
     "id", "type", "sub_type", "date", "date_precision", "attacker", "attacker_basis",
     "weapons", *WEAPON_COLUMNS.values(), "intercepted", "targets", "killed", "injured",
-    "place_name", "geonameid", "place_kind", "admin1_code", "admin1_name", "country_code",
+    "report_killed", "report_injured", "place_name", "geonameid", "place_kind", "admin1_code", "admin1_name", "country_code",
     "precision", "precision_words", "claimant", "n_sources", "outlets", "evidence",
-    "documents", "disagreements", "shared_tally", "tally_group", "qualifiers",
+    "documents", "disagreements", "shared_tally", "tally_group", "qualifiers", "urls",
 )
 CLAIM_COLUMNS = (
     "id", "controller", "region", "admin1_code", "country_code", "area_km2", "area_text",
@@ -61,6 +61,8 @@ ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
     "sub_event_type", "actor1", "actor2", "iso", "country", "admin1", "location", "latitude",
     "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities",
+    # Beyond ACLED's codebook: each source's address and publication date, in the order of ``source``.
+    "source_url", "source_date",
 )
 
 
@@ -81,7 +83,30 @@ def _frame(rows: list[dict], columns: Sequence[str], geometry: list) -> gpd.GeoD
     return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geometry, crs=CRS, index=df.index), crs=CRS)
 
 
-def event_row(event: Event) -> dict:
+def toll_shares(events: Iterable[Event]) -> dict[int, dict[str, tuple[int, int, int]]]:
+    """Split each toll a report gives once for several places, as ACLED does.
+
+    A toll shared by the events of one tally group (``qualifiers["shared"]`` names
+    ``killed`` or ``injured``) is divided evenly over them, the remainder on the
+    first. Returns, by ``id(event)``, field -> (this event's share, the whole toll,
+    the number of events it was split over).
+    """
+    groups: dict[tuple[str, str], list[Event]] = {}
+    for e in events:
+        shared = (e.qualifiers.get("shared") or "").split(",")
+        for name in ("killed", "injured"):
+            if name in shared and e.qualifiers.get("group") and getattr(e, name):
+                groups.setdefault((e.qualifiers["group"], name), []).append(e)
+    out: dict[int, dict[str, tuple[int, int, int]]] = {}
+    for (_, name), members in groups.items():
+        total = getattr(members[0], name)
+        base, rest = divmod(total, len(members))
+        for k, e in enumerate(members):
+            out.setdefault(id(e), {})[name] = (base + (rest if k == 0 else 0), total, len(members))
+    return out
+
+
+def event_row(event: Event, shares: dict[str, tuple[int, int, int]] | None = None) -> dict:
     """One event's flat properties (the columns of ``events_frame``)."""
     loc = event.location
     place = loc.place if loc else None
@@ -97,8 +122,12 @@ def event_row(event: Event) -> dict:
         "weapons": _join(event.weapons),
         "intercepted": event.intercepted,
         "targets": _join(event.targets),
-        "killed": event.killed,
-        "injured": event.injured,
+        # A toll given once for several places is split over them (see ``toll_shares``);
+        # report_killed / report_injured keep the whole figure the report gave.
+        "killed": (shares or {}).get("killed", (event.killed,))[0],
+        "injured": (shares or {}).get("injured", (event.injured,))[0],
+        "report_killed": event.killed,
+        "report_injured": event.injured,
         "place_name": place.name if place else None,
         "geonameid": place.geonameid if place else None,
         "place_kind": place.kind if place else None,
@@ -110,6 +139,7 @@ def event_row(event: Event) -> dict:
         "claimant": event.claimant,
         "n_sources": len(event.sources),
         "outlets": _join(event.outlets),
+        "urls": _join(dict.fromkeys(src.url for src in event.sources)),
         "evidence": " ".join(first.sentence.split()) if first else None,
         "documents": _join(dict.fromkeys(s.document for s in event.sources)),
         "disagreements": _join(
@@ -129,7 +159,8 @@ def event_row(event: Event) -> dict:
 def events_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
     """Events as a GeoDataFrame (EPSG:4326): flat columns, point at the location or None."""
     events = list(events)
-    return _frame([event_row(e) for e in events], EVENT_COLUMNS,
+    shares = toll_shares(events)
+    return _frame([event_row(e, shares.get(id(e))) for e in events], EVENT_COLUMNS,
                   [_point(e.location.place if e.location else None) for e in events])
 
 
@@ -196,9 +227,12 @@ def acled_frame(events: Iterable[Event]) -> pd.DataFrame:
     ``fatalities`` is 0 when none were reported, as in ACLED.
     """
     rows = []
+    events = list(events)
+    shares = toll_shares(events)
     for event in events:
         place = event.location.place if event.location else None
         iso3, country = _country(place.country_code if place else None)
+        killed, whole, n = shares.get(id(event), {}).get("killed", (event.killed, event.killed, 1))
         event_type, sub_event = ACLED_TYPES.get(event.sub_type, ("Explosions/Remote violence", event.sub_type))
         civilians = any(t in CIVILIAN_TARGETS for t in event.targets)
         notes = [" ".join(s.sentence.split()) for s in event.sources[:1]]
@@ -209,6 +243,8 @@ def acled_frame(events: Iterable[Event]) -> pd.DataFrame:
             notes.append(f"Intercepted: {event.intercepted}.")
         if event.claimant:
             notes.append(f"Claimed by: {event.claimant}.")
+        if n > 1:
+            notes.append(f"Fatalities: {killed} of {whole} reported for {n} places, split evenly (ACLED).")
         rows.append({
             "event_id_cnty": f"{iso3 or 'XXX'}-{event.id}",
             "event_date": event.date.isoformat() if event.date else None,
@@ -229,7 +265,9 @@ def acled_frame(events: Iterable[Event]) -> pd.DataFrame:
             "source": _join(event.outlets),
             "source_scale": None,
             "notes": " ".join(notes),
-            "fatalities": event.killed or 0,
+            "fatalities": killed or 0,
+            "source_url": _join(dict.fromkeys(src.url for src in event.sources)),
+            "source_date": _join(dict.fromkeys(src.published.isoformat() for src in event.sources if src.published)),
         })
     df = pd.DataFrame(rows, columns=list(ACLED_COLUMNS))
     for col in ("year", "time_precision", "geo_precision", "fatalities"):

@@ -42,11 +42,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from geo.model import Document, InputError, where_of
+from geo.text import formats
+from geo.text.formats import feeds as formats_feeds
+from geo.text.formats import html as formats_html
+from geo.text.formats import telegram as formats_telegram
+from geo.text.language import READ_LANGUAGES, detect_language
 
 #: File suffixes read as reports when searching a folder.
 TEXT_SUFFIXES = (".txt", ".md")
 CORPUS_SUFFIXES = (".jsonl",)
-SUFFIXES = TEXT_SUFFIXES + CORPUS_SUFFIXES
+SUFFIXES = TEXT_SUFFIXES + CORPUS_SUFFIXES + formats.SUFFIXES
 
 #: Longest part of a text the pipeline reads at once, in characters. News
 #: reports run to a few thousand words (well under 100,000 characters); a
@@ -137,13 +142,56 @@ def iter_documents(
             if not files:
                 yield InputError(str(path), f"no {', '.join(SUFFIXES)} files in this folder")
             for file in files:
-                yield from reader.read(file, root=path)
+                yield from map(with_language, reader.read(file, root=path, named=False))
         elif path.is_file():
-            yield from reader.read(path, root=path.parent)
+            yield from map(with_language, reader.read(path, root=path.parent))
         elif path.exists():
             yield InputError(str(path), "not a regular file or folder")
         else:
             yield InputError(str(path), "no such file or folder")
+
+
+def with_language(item: Document | InputError) -> Document | InputError:
+    """A document with its language detected (:mod:`geo.text.language`) unless it says one."""
+    if isinstance(item, Document) and item.language is None:
+        return replace(item, language=detect_language(item.text))
+    return item
+
+
+def readable(items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+    """Pass ``items`` on, but read each report once and only in a language the reader reads.
+
+    A document whose address came before, or a forwarded or addressed item whose text
+    came before (a feed item also saved as a page, a forwarded message), is read once:
+    a note names the first. Documents
+    in a language detected and not read yet are counted and skipped, with one note at the
+    end (a text too short to tell is read).
+    """
+    seen_urls: dict[str, str] = {}
+    seen_texts: dict[int, str] = {}
+    skipped: dict[str, int] = {}
+    for item in items:
+        if not isinstance(item, Document):
+            yield item
+            continue
+        if item.language not in (None, "und") and item.language not in READ_LANGUAGES:
+            skipped[item.language] = skipped.get(item.language, 0) + 1
+            continue
+        url = (item.url or "").split("#")[0].rstrip("/").lower()
+        first = seen_urls.get(url) if url else None
+        if first is None and (item.via or item.url):  # a forward, or a page also in a feed: the same text
+            first = seen_texts.get(hash(" ".join(item.text.split())))
+        if first is not None:
+            yield InputNote(where_of(item), f"the same report as {first}; read once")
+            continue
+        if url:
+            seen_urls[url] = where_of(item)
+        seen_texts[hash(" ".join(item.text.split()))] = where_of(item)
+        yield item
+    if skipped:
+        counts = ", ".join(f"{lang} {n}" for lang, n in sorted(skipped.items(), key=lambda kv: -kv[1]))
+        yield InputNote("inputs", f"skipped {sum(skipped.values())} document{'s' if sum(skipped.values()) != 1 else ''} "
+                                  f"in languages not read yet: {counts}")
 
 
 def unique_ids(items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
@@ -203,9 +251,9 @@ class _Reader:
 
     def metadata(self, where: str, *layers: dict) -> Iterator[InputWarning | dict]:
         """Merge metadata layers (first wins), checking types; yield warnings, then the fields."""
-        out = {"published": self.published, "outlet": self.outlet, "url": None, "title": None}
+        out = {"published": self.published, "outlet": self.outlet, "url": None, "title": None, "language": None}
         for layer in reversed(layers):
-            for key in ("outlet", "url", "title"):
+            for key in ("outlet", "url", "title", "language"):
                 value = layer.get(key)
                 if value is None or value == "":
                     continue
@@ -223,7 +271,8 @@ class _Reader:
 
     # -- files --------------------------------------------------------------
 
-    def read(self, file: Path, root: Path) -> Iterator[Document | InputError]:
+    def read(self, file: Path, root: Path, named: bool = True) -> Iterator[Document | InputError]:
+        """The documents of one file; ``named``: the user named it (in a folder, other JSON and XML is skipped)."""
         where = str(file)
         entry: dict = {}
         for item in self.sidecar_for(file, root):
@@ -232,12 +281,107 @@ class _Reader:
             else:
                 entry = item
         try:
-            if file.suffix.lower() in CORPUS_SUFFIXES:
+            with file.open("rb") as fh:
+                kind = formats.sniff(fh.read(_SNIFF_BYTES))
+            if kind == formats.HTML:
+                yield from self.read_page(file, entry)
+            elif kind == formats.TELEGRAM:
+                yield from self.read_telegram(file, entry)
+            elif kind == formats.FEED:
+                yield from self.read_feed(file, entry)
+            elif file.suffix.lower() in CORPUS_SUFFIXES:
                 yield from self.read_jsonl(file, entry)
+            elif file.suffix.lower() in (".json", ".xml", ".rss", ".atom") and (not named or _is_sidecar(file)):
+                return  # a folder's metadata sidecar, or some other data file beside the reports
+            elif file.suffix.lower() in (".json", ".xml", ".rss", ".atom"):
+                yield InputError(where, "neither a Telegram Desktop export, an RSS/Atom feed nor a .jsonl corpus")
             else:
                 yield from self.read_text(file, entry)
         except OSError as exc:
             yield InputError(where, f"cannot read: {exc.strerror or exc}")
+
+    # -- pages, exports, feeds (geo.text.formats) --------------------------------
+
+    def _bytes(self, file: Path) -> bytes | InputError:
+        size = file.stat().st_size
+        if size == 0:
+            return InputError(str(file), "empty file")
+        if size > MAX_FILE_BYTES:
+            return InputError(str(file), f"{size / 1e6:,.0f} MB file: larger than the {MAX_FILE_BYTES / 1e6:,.0f} MB "
+                                         "strikemap reads")
+        with file.open("rb") as fh:
+            return fh.read()
+
+    def _document(self, where: str, own: dict, entry: dict, **fields) -> Iterator[Document | InputError]:
+        """A document with metadata: what the item says of itself first, then the sidecar, then the caller."""
+        meta = {}
+        for item in self.metadata(where, own, entry):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                meta = item
+        text = normalise_text(fields.pop("text"))
+        yield Document(text=text, path=where, **meta, **fields)
+
+    def read_page(self, file: Path, entry: dict) -> Iterator[Document | InputError]:
+        where = str(file)
+        data = self._bytes(file)
+        if isinstance(data, InputError):
+            yield data
+            return
+        try:
+            markup, _ = decode_bytes(data)
+            page = formats_html.read_page(markup)
+        except InputError as exc:
+            yield InputError(where, exc.problem)
+            return
+        except Exception as exc:  # noqa: BLE001 - a hostile page: one line, the batch goes on
+            yield InputError(where, f"cannot read this web page ({type(exc).__name__}: {exc})")
+            return
+        if page is None:
+            yield InputError(where, "web page without an article text")
+            return
+        own = {"title": page.title, "outlet": page.outlet, "url": page.url,
+               "published": page.published.isoformat() if page.published else None}
+        yield from self._document(where, own, entry, id=file.stem, text=page.text)
+
+    def read_telegram(self, file: Path, entry: dict) -> Iterator[Document | InputError]:
+        where = str(file)
+        data = self._bytes(file)
+        if isinstance(data, InputError):
+            yield data
+            return
+        try:
+            export = json.loads(decode_bytes(data)[0])
+            found = list(formats_telegram.messages(export))
+        except (InputError, ValueError) as exc:
+            yield InputError(where, f"not a readable Telegram export: {getattr(exc, 'problem', exc)}")
+            return
+        if not found:
+            yield InputError(where, "Telegram export without a message that has text")
+            return
+        for msg in found:
+            own = {"outlet": msg.channel, "url": msg.url,
+                   "published": msg.published.isoformat() if msg.published else None}
+            yield from self._document(f"{where}#{msg.id}", own, entry, id=msg.id, text=msg.text, via=msg.forwarded_from)
+
+    def read_feed(self, file: Path, entry: dict) -> Iterator[Document | InputError]:
+        where = str(file)
+        data = self._bytes(file)
+        if isinstance(data, InputError):
+            yield data
+            return
+        try:
+            found, problem = formats_feeds.items(data)
+        except Exception as exc:  # noqa: BLE001 - a hostile feed: one line, the batch goes on
+            found, problem = [], f"{type(exc).__name__}: {exc}"
+        if problem or not found:
+            yield InputError(where, problem or "feed without an item that has text")
+            return
+        for item in found:
+            own = {"title": item.title, "outlet": item.outlet, "url": item.url,
+                   "published": item.published.isoformat() if item.published else None}
+            yield from self._document(where, own, entry, id=item.id, text=item.text)
 
     def read_text(self, file: Path, entry: dict) -> Iterator[Document | InputError]:
         where = str(file)
@@ -482,12 +626,22 @@ def _parts_note(where: str, text: str) -> Iterator[InputNote]:
                                f"sentence ends (at most {PART_CHARS:,} characters each)")
 
 
+def _is_sidecar(file: Path) -> bool:
+    """A JSON file with a ``documents`` list: metadata for a folder's reports (see the module docstring)."""
+    try:
+        data = json.loads(file.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(data, dict) and isinstance(data.get("documents"), list)
+
+
 def _read_sidecars(folder: Path) -> tuple[dict[Path, dict], list[InputWarning]]:
     """Metadata entries of the JSON sidecars in ``folder``, keyed by resolved file path."""
     meta: dict[Path, dict] = {}
     warnings: list[InputWarning] = []
     try:
-        candidates = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json" and p.is_file())
+        candidates = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json" and p.is_file()
+                            and formats.sniff(p.open("rb").read(_SNIFF_BYTES)) is None)  # not an export
     except OSError:
         return meta, warnings
     for sidecar in candidates:
@@ -517,11 +671,12 @@ def _read_sidecars(folder: Path) -> tuple[dict[Path, dict], list[InputWarning]]:
 def builtin_seeds() -> Path:
     """The sample corpus ``strikemap map`` reads when given no paths.
 
-    Looks for ``seeds/`` shipped inside the package (package data), next to the
-    package in a source checkout, then in the current directory.
+    The seeds ship inside the ``geo`` package (``geo/seeds``, package data; in a
+    checkout a link to the top-level ``seeds/``), so any folder works after ``pip
+    install``; a checkout's own ``seeds/`` is the fallback.
     """
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "seeds", here.parent / "seeds", Path.cwd() / "seeds"):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "seeds", package.parent / "seeds"):
         if candidate.is_dir():
             return candidate
     from geo.model import StrikemapError

@@ -196,3 +196,9 @@ OUTLETS = (
 def compile_alternatives(patterns) -> re.Pattern:
     """One case-insensitive regex with word boundaries around a list of patterns."""
     return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.I)
+
+#: Words before "in <year>" that date a person, a building or an organisation, not the war:
+#: "born in 1960", "built in 1975", "founded in 1991" (English life-event and construction verbs).
+LIFE_EVENT_WORDS = frozenset(
+    "born died built founded established opened constructed erected graduated married raised retired".split()
+)
