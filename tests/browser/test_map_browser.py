@@ -17,7 +17,7 @@ from control_files import occupied_shape, write_deepstate_like
 from geo.model import RU, STRIKE, Event, Location
 from maps import render_map, save_map
 from maps.geodesy import geodesic_area_km2, isoperimetric_quotient
-from test_map_render import DAY2, SIX, place, sample, source
+from integration.test_map_render import DAY2, SIX, place, sample, source
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

@@ -9,9 +9,13 @@ such a test goes to ``tests/integration/`` or is given the small gazetteer.
 Run: ``STRIKEMAP_CACHE_DIR=$(mktemp -d) .venv/bin/python -m pytest tests/unit -q``
 """
 
+from pathlib import Path
+
 import pytest
 
 from gazetteer import store
+
+UNIT = Path(__file__).resolve().parent
 
 
 def _stores() -> set:
@@ -19,14 +23,14 @@ def _stores() -> set:
     return set(directory.glob(f"{store.STORE_PREFIX}*.sqlite")) if directory.is_dir() else set()
 
 
-_BEFORE: set = set()
-
-
-def pytest_sessionstart(session):
-    _BEFORE.update(_stores())
+_BEFORE = _stores()  # this conftest is imported before any test runs
 
 
 def pytest_sessionfinish(session, exitstatus):
+    """A session of unit tests only must leave the cache dir without a new store."""
+    items = getattr(session, "items", [])
+    if not items or any(UNIT not in Path(str(item.path)).parents for item in items):
+        return  # integration tests build the store by design
     built = _stores() - _BEFORE
     if built:
         session.config.pluginmanager.get_plugin("terminalreporter").write_line(
