@@ -530,7 +530,8 @@ def write_store(path: Path, records: Records, input_hash: str = "", progress=Non
         rows.places.append((f["id"], f["name"], "feature", f["country_code"], f["admin1_code"], f["lat"], f["lon"],
                             0, FEATURE_RANK_POP, None, f["feature_type"], "supplement", None))
         rows.names_of(f["id"], f["name"], f["alternates"], country=f["country_code"])
-    n_sites = _add_sites(rows, files["sites"])
+    # Named sites at their towns' points: the full store only (a small store lacks the towns).
+    n_sites = _add_sites(rows, sites_path()) if records.codifiers else 0
     bar.update(1)
 
     counts = _write(path, rows, cities, input_hash, len(sup), n_adm1)
