@@ -38,11 +38,11 @@ def test_every_site_lies_at_a_town_of_its_stated_region(gazetteer):
 
 
 @pytest.mark.parametrize("name, oblast, feature_type", [
-    ("Zaporizhzhia NPP", "Zaporizhzhia Oblast", "nuclear_plant"),
-    ("Kursk nuclear power plant", "Kursk Oblast", "nuclear_plant"),
-    ("Kakhovka HPP", "Kherson Oblast", "dam"),
+    ("South Ukraine NPP", "Mykolaiv Oblast", "nuclear_plant"),
+    ("Novovoronezh nuclear power plant", "Voronezh Oblast", "nuclear_plant"),
+    ("Kremenchuk HPP", "Kirovohrad Oblast", "dam"),
     ("Kremenchuk oil refinery", "Poltava Oblast", "refinery"),
-    ("Kerch Bridge", "Crimea", "bridge"),
+    ("Antonivskyi Bridge", "Kherson Oblast", "bridge"),
 ])
 def test_search_finds_sites_in_their_region_and_says_where_they_are_placed(name, oblast, feature_type):
     best = search_json(name, "--limit", "1")[0]
