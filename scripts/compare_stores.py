@@ -2,7 +2,7 @@
 
 Prints, per table, the row count and a SHA-256 over its rows in key order, for both stores, and
 "same" or "DIFFERENT" (the ``meta`` table's build time and input hash are left out). Used to check
-that a change of the build code leaves the store as it was (BENCHMARKS.md, section 16).
+that a change of the build code leaves the store as it was (BENCHMARKS.md, section 17).
 """
 
 import hashlib
