@@ -38,7 +38,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from geo.events.frames import UNLISTED, Frame, lies_within, precision_of, read_frames
+from geo.events.frames import UNLISTED, Frame, lies_within, precision_of, read_frames, side_named_in
 from geo.events.grouping import Group, basis_by_target, group_frames, is_ground, side_by_target
 from geo.events.war import has_war_evidence, in_theatre, war_context
 from geo.model import (
@@ -92,15 +92,21 @@ def _own_country(places: list) -> str | None:
     return countries.pop() if len(countries) == 1 and countries <= {UA, RU} else None
 
 
+def _regaining_side(places: list, group: Group) -> str | None:
+    """Who retook ground: the side whose communiqué claims it ("its units liberated"), else the place's country."""
+    speakers = {side_named_in(f.claimant) for f in group.frames if f.regained and f.claimant} - {None}
+    return speakers.pop() if len(speakers) == 1 else _own_country(places)
+
+
 #: Who struck, in order: the first rule that holds decides; its name is the event's ``attacker_basis``.
 #: Each rule's value maps (group, places) to the side.
 ATTACKER_RULES: tuple[Rule, ...] = (
     Rule("grammar", "the text says which side struck or advanced", lambda g, p: len(set(_stated(g))) == 1,
          lambda g, p: _stated(g)[0]),
     Rule("conflicting", "the text names both sides as striking", lambda g, p: bool(_stated(g)), lambda g, p: UNKNOWN),
-    Rule("regained", "ground retaken with no side named: the side that held it before, the place's own country",
-         lambda g, p: is_ground(g.frames) and any(f.regained for f in g.frames) and _own_country(p) is not None,
-         lambda g, p: _own_country(p)),
+    Rule("regained", "ground retaken with no side named: the side whose communiqué claims it, else the place's own country",
+         lambda g, p: is_ground(g.frames) and any(f.regained for f in g.frames) and _regaining_side(p, g) is not None,
+         lambda g, p: _regaining_side(p, g)),
     Rule("held_by_other_side", "a place held by the side that is not its country's: the holder's enemy struck",
          lambda g, p: side_by_target(p) is not None and basis_by_target(p) == "held_by_other_side",
          lambda g, p: side_by_target(p)),

@@ -171,6 +171,12 @@ def read_attackers(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def side_named_in(text: str | None) -> str | None:
+    """The one side a phrase names ("the Russian Defence Ministry": RU), else None."""
+    sides = {_side_of(m.group(0)) for m in re.finditer(r"(?<![\w’'])" + _SIDE + r"(?![\w’'])", text or "")} - {None}
+    return sides.pop() if len(sides) == 1 else None
+
+
 def _side_of(word: str) -> str | None:
     for pat, side in lx.SIDE_WORDS.items():
         if re.fullmatch(pat, word.strip(), re.I):

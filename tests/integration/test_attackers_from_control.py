@@ -86,3 +86,8 @@ def test_a_control_file_decides_who_holds_a_town_and_the_outputs_say_so(tmp_path
     rows = list(csv.DictReader((held / "events.csv").open(encoding="utf-8")))
     assert "Attacker inferred" in rows[0]["notes"]
     assert "inferred: the report does not say who struck" in (held / "map.html").read_text(encoding="utf-8")
+
+
+def test_a_communique_claiming_a_liberation_speaks_for_its_own_side(gazetteer):
+    events = _events("The Russian Defence Ministry said on Sunday that its troops had recaptured Kupiansk.")
+    assert {e.attacker for e in events if e.type == "ground_assault"} == {RU}
