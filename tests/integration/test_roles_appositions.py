@@ -30,3 +30,10 @@ def test_where_drones_were_launched_from_stays_an_origin(gazetteer):
 def test_a_mayor_named_by_his_town_does_not_place_the_attack_there(gazetteer):
     roles = _roles("The mayor of Dnipro said he had heard that an explosion damaged a bridge in Zaporizhzhia.")
     assert roles["Dnipro"][0] == OTHER
+
+
+def test_a_list_closed_by_a_unit_noun_after_worded_counts_in_brackets_names_regions(gazetteer):
+    doc = Pipeline()("Air defences downed drones over Tula (three drones), Oryol (eleven drones) and Lipetsk (one drone) "
+                     "regions overnight.", id="t", published=dt.date(2025, 6, 10))
+    kinds = {m.surface: m.place.kind for m in doc.mentions if m.place}
+    assert kinds == {"Tula": "adm1", "Oryol": "adm1", "Lipetsk": "adm1"}
