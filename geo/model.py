@@ -189,6 +189,8 @@ class Source:
     end: int
     published: dt.date | None = None
     url: str | None = None
+    #: Where the outlet had it from (a forwarded Telegram message's ``forwarded_from``).
+    via: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -199,6 +201,7 @@ class Source:
             "end": self.end,
             "published": self.published.isoformat() if self.published else None,
             "url": self.url,
+            "via": self.via,
         }
 
     @classmethod

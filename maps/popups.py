@@ -56,10 +56,12 @@ def event_title(event: Event) -> str:
 
 
 def sources_html(sources: Iterable[Source]) -> str:
-    """An ordered list of sources: outlet, date, address (a link when it is http/https) and the evidence quoted."""
+    """An ordered list of sources: outlet (and where it had it from), date, address (a link when it is http/https) and the evidence quoted."""
     items = []
     for s in sources:
         head = esc(s.outlet or s.document)
+        if s.via:
+            head += f" (forwarded from {esc(s.via)})"
         if s.published:
             head += f", {esc(s.published.isoformat())}"
         link = ""

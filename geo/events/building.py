@@ -198,7 +198,7 @@ def _drop_generic_total(weapons: dict) -> dict:
 
 
 def _source(doc: Document, frame: Frame) -> Source:
-    return Source(doc.id, doc.outlet, frame.text.strip(), frame.start, frame.end, doc.published, doc.url)
+    return Source(doc.id, doc.outlet, frame.text.strip(), frame.start, frame.end, doc.published, doc.url, doc.via)
 
 
 def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
@@ -227,7 +227,8 @@ def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
         date, date_prec = None, None
     if date is None and doc.published is not None:
         date, date_prec = doc.published, "week"  # reported, so on or before publication
-    claimant = next((f.claimant for f in tally_frames + group.frames if f.claimant), None)
+    # A forwarded message that names no claimant is the claim of the channel it was forwarded from.
+    claimant = next((f.claimant for f in tally_frames + group.frames if f.claimant), None) or doc.via
     kept_ids = {m.place.geonameid for m, _ in kept}
     events: list[Event] = []
     for i, (mention, prec) in enumerate(kept):
