@@ -46,6 +46,7 @@ from geo.events.building import extract_events
 from geo.events.claims import extract_area_claims
 from geo.model import Document, ParsedDocument, StageError
 from geo.places.resolve import resolve_mentions
+from geo.places.cyrillic import CYRILLIC_LANGUAGES, find_cyrillic_mentions
 from geo.places.toponyms import find_mentions
 from geo.text.documents import PART_CHARS, split_parts
 from geo.text.sentences import split_sentences
@@ -58,7 +59,8 @@ def read_sentences(pd: ParsedDocument, gaz: Gazetteer) -> ParsedDocument:
 
 
 def find_candidates(pd: ParsedDocument, gaz: Gazetteer) -> ParsedDocument:
-    return replace(pd, candidates=tuple(find_mentions(pd.document, list(pd.sentences), gaz)))
+    find = find_cyrillic_mentions if pd.document.language in CYRILLIC_LANGUAGES else find_mentions
+    return replace(pd, candidates=tuple(find(pd.document, list(pd.sentences), gaz)))
 
 
 def resolve_places(pd: ParsedDocument, gaz: Gazetteer) -> ParsedDocument:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 #: The languages the reader reads today; documents in others are counted and skipped.
-READ_LANGUAGES = frozenset({"en"})
+READ_LANGUAGES = frozenset({"en", "uk", "ru"})
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _FUNCTION_WORDS = {

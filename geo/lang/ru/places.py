@@ -1,0 +1,19 @@
+"""Russian place words: unit nouns, region-name endings, prepositions, bodies that contain a place.
+
+Sources: the names of Russia's and Ukraine's administrative units in Russian (область, край,
+район, городской/муниципальный округ, республика), and common newsroom abbreviations.
+"""
+
+UNIT_NOUNS = {"област": "adm1", "обл": "adm1", "край": "adm1", "кра": "adm1", "республик": "adm1",
+              "район": "district", "округ": "district", "громад": "district",
+              "направлени": "sector"}
+UNIT_INFIXES = ("городск", "муниципальн", "сельск", "поселков")
+REGION_ENDINGS = ("щин", "чин")
+LOCATIVE_PREPS = frozenset("в во на у около под возле близ по окрестностях районе".split())
+ORIGIN_PREPS = frozenset("с со из от".split())
+BODY_AFTER = frozenset("ова ода мва ва".split())
+BODY_BEFORE = frozenset("сил силы минобороны мид правительство президент президента посольство вооруженных "
+                        "вооружённых генштаб генштаба фсб министерство".split())
+ABBREVIATIONS = frozenset({"ДНР", "ЛНР", "РФ"})
+COUNTRIES = {"украин": "Ukraine", "росси": "Russia", "рф": "Russia", "белорусс": "Belarus", "беларус": "Belarus",
+             "молдов": "Moldova"}

@@ -1,0 +1,27 @@
+"""Ukrainian place words: unit nouns, region-name endings, prepositions, bodies that contain a place.
+
+Sources: the names of Ukraine's administrative units (Constitution art. 133, the KATOTTG
+classifier: область, район, громада, місто, село, селище), and common newsroom abbreviations.
+"""
+
+#: Stem of a unit noun after an adjective -> the kind it implies ("Сумська область", "Нікопольському районі").
+UNIT_NOUNS = {"област": "adm1", "обл": "adm1", "край": "adm1", "краю": "adm1", "республік": "adm1",
+              "район": "district", "громад": "district", "округ": "district",
+              "напрям": "sector", "напрямк": "sector"}
+#: Words between the adjective and the unit noun that stay in the span ("Шосткинській міській громаді").
+UNIT_INFIXES = ("міськ", "селищн", "сільськ", "територіальн")
+#: Endings of region names made from a town ("Сумщина", "Донеччина"): the town's oblast.
+REGION_ENDINGS = ("щин", "чин")
+#: Prepositions after which a name is where something is ("у Сумах", "біля Судже").
+LOCATIVE_PREPS = frozenset("у в на біля поблизу під до по околицях неподалік".split())
+#: Prepositions after which a name is an origin, not a place hit ("з боку Курської області").
+ORIGIN_PREPS = frozenset("з із зі від".split())
+#: Nouns of bodies: a place right before them is part of a body's name ("Сумської ОВА").
+BODY_AFTER = frozenset("ова ода мва ва тцк".split())
+#: Words right before a place that make it part of a body's name ("Збройних сил України").
+BODY_BEFORE = frozenset("сил сили міноборони мзс уряд уряду президент президента посольство збройних "
+                        "генштаб генштабу сбу гур".split())
+#: Abbreviations that name a region directly.
+ABBREVIATIONS = frozenset({"ДНР", "ЛНР", "АРК", "РФ"})
+#: Country names in every case the gazetteer lacks (English lookups).
+COUNTRIES = {"україн": "Ukraine", "росі": "Russia", "рф": "Russia", "білорус": "Belarus", "молдов": "Moldova"}

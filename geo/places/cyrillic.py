@@ -1,0 +1,237 @@
+"""Candidate toponym spans in Ukrainian and Russian text, in any grammatical case.
+
+A capitalised word is looked up through its lemmas (``pymorphy3`` with its
+Ukrainian and Russian dictionaries), keeping only lemmas the gazetteer knows
+as names: "у Сумах" -> Суми, "в Судже" -> Суджа ("Києві" -> "кий" is dropped,
+"київ" kept). An adjective before a unit noun names that unit: "Сумська
+область", "Белгородской области", "Шосткинській громаді" (its nominative
+phrase, else the town the adjective is made from, with a ``kind_hint``).
+"-щина/-чина" names are the oblast of their town ("Харківщині" -> Kharkiv,
+adm1); adjectives in a list closed by a plural unit noun are that unit each.
+Spans keep offsets into the original text; ``lookup`` is the name looked up.
+Names inside bodies ("Сумської ОВА", "Минобороны России") are no mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from geo.lang.ru import places as ru_places
+from geo.lang.ru import stop_words as ru_stop
+from geo.lang.uk import places as uk_places
+from geo.lang.uk import stop_words as uk_stop
+from geo.model import THEATRE, Document, Mention, Sentence
+from geo.places.tokens import Names
+
+CYRILLIC_LANGUAGES = ("uk", "ru")
+#: Cue every mention this reader finds carries; the role rules read it with the ones below.
+CUE = "cyrillic"
+PREP_CUE, ORIGIN_CUE = "cyrillic:prep", "cyrillic:origin"
+_WORD = re.compile(r"[А-ЯЁЇІЄҐа-яёїієґA-Za-z][А-ЯЁЇІЄҐа-яёїієґ’'ʼ-]*[А-ЯЁЇІЄҐа-яёїієґ]|[А-ЯЁЇІЄҐ]\.?")
+_WORDS = {"uk": (uk_places, uk_stop.STOP_WORDS), "ru": (ru_places, ru_stop.STOP_WORDS)}
+
+
+@lru_cache(maxsize=2)
+def analyser(lang: str):
+    """One ``pymorphy3`` analyser per language and process (loading one takes about half a second)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=50_000)
+def _parses(lang: str, word: str) -> tuple:
+    return tuple(analyser(lang).parse(word))
+
+
+def _unit(places, word: str) -> str | None:
+    w = word.lower().rstrip(".")
+    for stem, kind in sorted(places.UNIT_NOUNS.items(), key=lambda kv: -len(kv[0])):
+        if w.startswith(stem):
+            return kind
+    return None
+
+
+def _plural(lang: str, word: str) -> bool:
+    ps = _parses(lang, word)
+    return bool(ps) and all("plur" in p.tag for p in ps)
+
+
+def _lemmas(lang: str, word: str) -> list[str]:
+    """The word, then its distinct lemmas, capitalised as names are."""
+    out = [word]
+    for p in _parses(lang, word):
+        lemma = p.normal_form
+        if "-" in word:  # "Ростов-на-Дону": each part keeps its capital
+            lemma = "-".join(part[:1].upper() + part[1:] for part in lemma.split("-"))
+        else:
+            lemma = lemma[:1].upper() + lemma[1:]
+        if lemma not in out:
+            out.append(lemma)
+    return out
+
+
+def _town_of_adjective(lang: str, adj: str, names: Names) -> str | None:
+    """The town an adjective is made from: "шосткинський" -> Шостка, "белгородский" -> Белгород."""
+    lemma = next((p.normal_form for p in _parses(lang, adj) if p.tag.POS == "ADJF"), adj.lower())
+    m = re.match(r"(.+?)(?:ськ|цьк|зьк|ск|цк|зк|ьск)(?:ий|ый|ой|ій)$", lemma) or re.match(r"(.+?)(?:ий|ый|ой|ій)$", lemma)
+    if not m:
+        return None
+    stem = m.group(1)
+    return _known_stem(stem, names)
+
+
+def _known_stem(stem: str, names: Names) -> str | None:
+    cands = [stem, stem + "и", stem + "а", stem + "ь", stem + "е", stem + "я", stem + "і", stem + "о",
+             stem + "ськ", stem + "ск", stem[:-1] + "цьк", stem[:-1] + "цк", stem[:-1] + "ця", stem + "ий"]
+    for c in cands:
+        name = c[:1].upper() + c[1:]
+        if len(c) > 2 and any(p.kind != "country" and p.country_code in THEATRE for p in names.places(name)):
+            return name
+    return None
+
+
+def _unit_phrase(lang: str, adj: str, noun: str, names: Names) -> str | None:
+    """"Сумській області" -> "Сумська область" when the gazetteer lists the nominative phrase."""
+    nps = [p for p in _parses(lang, noun) if p.tag.POS == "NOUN"]
+    aps = [p for p in _parses(lang, adj) if p.tag.POS == "ADJF"]
+    if not nps or not aps:
+        return None
+    n = nps[0].normal_form
+    gender = nps[0].tag.gender
+    for a in aps[:1]:
+        form = a.inflect({"nomn", gender} if gender else {"nomn"})
+        if form is not None:
+            phrase = form.word[:1].upper() + form.word[1:] + " " + n
+            if names.places(phrase):
+                return phrase
+    return None
+
+
+def find_cyrillic_mentions(doc: Document, sentences: list[Sentence], gazetteer) -> list[Mention]:
+    """Place candidates in a Ukrainian or Russian document (``doc.language``)."""
+    lang = doc.language if doc.language in CYRILLIC_LANGUAGES else "uk"
+    names = Names(gazetteer)
+    out: list[Mention] = []
+    for s in sentences:
+        out.extend(_sentence(doc.text, s, lang, names))
+    return out
+
+
+def _sentence(text: str, s: Sentence, lang: str, names: Names) -> list[Mention]:
+    places, stop = _WORDS[lang]
+    toks = [(m.start() + s.start, m.end() + s.start, m.group(0)) for m in _WORD.finditer(s.text)]
+    found: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        a, b, w = toks[i]
+        prev = toks[i - 1][2].lower() if i else ""
+        nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+        cues = [CUE] + ([PREP_CUE] if prev in places.LOCATIVE_PREPS else []) + ([ORIGIN_CUE] if prev in places.ORIGIN_PREPS else [])
+        body = nxt.lower() in places.BODY_AFTER or prev in places.BODY_BEFORE
+        if w in places.ABBREVIATIONS:
+            if not body:
+                found.append(Mention(a, b, w, s.index, w, tuple(cues)))
+            i += 1
+            continue
+        if not w[:1].isupper() or (w.lower() in stop and i == 0):
+            i += 1
+            continue
+        unit = _adjective_unit(lang, places, toks, i, names, s.index, cues, body)
+        if unit is not None:
+            found.extend(unit[0])
+            i = unit[1]
+            continue
+        m = None if body else _name(lang, places, toks, i, names, s.index, cues, first=(i == 0))
+        if m is not None:
+            found.append(m[0])
+            i = m[1]
+            continue
+        i += 1
+    return found
+
+
+def _adjective_unit(lang, places, toks, i, names, sent, cues, body):
+    """An adjective (or a list of them) closed by a unit noun, or None."""
+    if not any(p.tag.POS == "ADJF" for p in _parses(lang, toks[i][2])):
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j][2].lower().startswith(places.UNIT_INFIXES):
+        j += 1
+    if j >= len(toks):
+        return None
+    kind = _unit(places, toks[j][2])
+    list_adjs = [i]
+    k = i + 1
+    if kind is None:  # a list "Сумську та Бездрицьку громади": walk on over conjunctions and adjectives
+        while k + 1 < len(toks) and toks[k][2].lower() in ("та", "і", "й", "и", "а", "також") and toks[k + 1][2][:1].isupper():
+            list_adjs.append(k + 1)
+            k += 2
+        if k >= len(toks) or (kind := _unit(places, toks[k][2])) is None or len(list_adjs) < 2:
+            return None
+        j = k
+    if body or (j + 1 < len(toks) and toks[j + 1][2].lower() in places.BODY_AFTER):
+        return [], j + 1
+    unit_word = toks[j][2]
+    plural = len(list_adjs) > 1 or _plural(lang, unit_word)
+    out = []
+    for n, ai in enumerate(list_adjs):
+        a, b, adj = toks[ai]
+        end = toks[j][1] if not plural else b
+        phrase = _unit_phrase(lang, adj, unit_word, names)
+        town = _town_of_adjective(lang, adj, names)
+        lookup = phrase or town
+        if lookup is None:
+            continue
+        hint = None if phrase and kind != "sector" else kind
+        out.append(Mention(a, end if ai == list_adjs[-1] else b, _span_text(toks, a, end if ai == list_adjs[-1] else b),
+                           sent, lookup, tuple(cues) + ("region_phrase",), kind_hint=hint if kind != "sector" else None))
+    return out, j + 1
+
+
+def _span_text(toks, a, b) -> str:
+    return " ".join(t[2] for t in toks if a <= t[0] and t[1] <= b)
+
+
+def _name(lang, places, toks, i, names, sent, cues, first):
+    """A capitalised name (one or two words) in any case, kept when a lemma is a gazetteer name."""
+    a, b, w = toks[i]
+    ps = _parses(lang, w)
+    if first and ps and ps[0].tag.POS not in ("NOUN", None) and "Geox" not in str(ps[0].tag):
+        return None
+    low = w.lower()
+    for stem, english in places.COUNTRIES.items():
+        if low.startswith(stem) and (len(low) - len(stem)) <= 3:
+            return Mention(a, b, w, sent, english, tuple(cues)), i + 1
+    if i + 1 < len(toks) and toks[i + 1][2][:1].isupper() and toks[i + 1][0] - b <= 1:
+        two = _two_words(lang, w, toks[i + 1][2], names)
+        if two:
+            return Mention(a, toks[i + 1][1], w + " " + toks[i + 1][2], sent, two, tuple(cues)), i + 2
+    base = next((p.normal_form for p in ps if p.normal_form.endswith(places.REGION_ENDINGS[0] + "а")
+                 or p.normal_form.endswith(places.REGION_ENDINGS[1] + "а")), None)
+    if base is None and low.endswith(("щина", "щини", "щині", "щину", "чина", "чини", "чині", "чину", "щиной", "чиной")):
+        base = low[:-2] + "а" if low.endswith(("ой",)) else low[:-1] + "а"
+    if base is not None:
+        town = _known_stem(base[:-4], names) or _known_stem(base[:-4] + "ц", names)
+        if town:
+            return Mention(a, b, w, sent, town, tuple(cues) + ("region_phrase",), kind_hint="adm1"), i + 1
+    for lemma in _lemmas(lang, w):
+        if len(lemma) > 2 and names.places(lemma):
+            return Mention(a, b, w, sent, lemma, tuple(cues)), i + 1
+    return None
+
+
+def _two_words(lang, w1, w2, names) -> str | None:
+    """"Новій Каховці" -> "Нова Каховка", "Кривому Розі" -> "Кривий Ріг", when the gazetteer lists it."""
+    for p2 in _parses(lang, w2)[:3]:
+        n2 = p2.normal_form
+        gender = p2.normal_form and (_parses(lang, n2)[0].tag.gender if _parses(lang, n2) else None)
+        for p1 in _parses(lang, w1)[:3]:
+            f1 = p1.inflect({"nomn", gender}) if (p1.tag.POS == "ADJF" and gender) else None
+            first = f1.word if f1 is not None else p1.normal_form
+            for cand in (f"{first} {n2}", f"{w1} {w2}"):
+                cand = " ".join(x[:1].upper() + x[1:] for x in cand.split())
+                if names.places(cand):
+                    return cand
+    return None
