@@ -49,13 +49,16 @@ from geo.places.resolve import resolve_mentions
 from geo.places.cyrillic import CYRILLIC_LANGUAGES, find_cyrillic_mentions
 from geo.places.toponyms import find_mentions
 from geo.text.documents import PART_CHARS, split_parts
+from geo.text.language import detect_language
 from geo.text.sentences import split_sentences
 
 Stage = Callable[[ParsedDocument, Gazetteer], ParsedDocument]
 
 
 def read_sentences(pd: ParsedDocument, gaz: Gazetteer) -> ParsedDocument:
-    return replace(pd, sentences=tuple(split_sentences(pd.document.text)))
+    """Sentences, and the document's language when nobody said it (each later stage reads by it)."""
+    doc = pd.document if pd.document.language is not None else replace(pd.document, language=detect_language(pd.document.text))
+    return replace(pd, document=doc, sentences=tuple(split_sentences(doc.text)))
 
 
 def find_candidates(pd: ParsedDocument, gaz: Gazetteer) -> ParsedDocument:
