@@ -109,6 +109,20 @@ def _unit_phrase(lang: str, adj: str, noun: str, names: Names) -> str | None:
     return None
 
 
+@lru_cache(maxsize=2)
+def _war_re(lang: str) -> re.Pattern:
+    from importlib import import_module
+
+    ev = import_module(f"geo.lang.{lang}.events")
+    sides = "|".join(ev.SIDES)
+    return re.compile(r"(?<![\w-])(?:" + "|".join((ev.STRIKE, ev.INTERCEPT, ev.GROUND, sides)) + r")", re.I)
+
+
+def is_war_report(lang: str, text: str) -> bool:
+    """A Ukrainian or Russian text that names an attack, a shoot-down, fighting or a side of the war."""
+    return lang in CYRILLIC_LANGUAGES and _war_re(lang).search(text) is not None
+
+
 def find_cyrillic_mentions(doc: Document, sentences: list[Sentence], gazetteer) -> list[Mention]:
     """Place candidates in a Ukrainian or Russian document (``doc.language``)."""
     lang = doc.language if doc.language in CYRILLIC_LANGUAGES else "uk"
@@ -200,6 +214,8 @@ def _name(lang, places, toks, i, names, sent, cues, first):
     ps = _parses(lang, w)
     if first and ps and ps[0].tag.POS not in ("NOUN", None) and "Geox" not in str(ps[0].tag):
         return None
+    if ps and all(p.tag.POS in ("ADJF", "ADJS", "PRTF", "VERB", "ADVB") for p in ps):
+        return None  # "Українські", "Белгородский губернатор": adjectives without a unit noun are no places
     low = w.lower()
     for stem, english in places.COUNTRIES.items():
         if low.startswith(stem) and (len(low) - len(stem)) <= 3:
