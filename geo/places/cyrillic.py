@@ -27,7 +27,7 @@ from geo.places.tokens import Names
 CYRILLIC_LANGUAGES = ("uk", "ru")
 #: Cue every mention this reader finds carries; the role rules read it with the ones below.
 CUE = "cyrillic"
-PREP_CUE, ORIGIN_CUE = "cyrillic:prep", "cyrillic:origin"
+PREP_CUE, ORIGIN_CUE, INITIAL_CUE = "cyrillic:prep", "cyrillic:origin", "cyrillic:initial"
 _WORD = re.compile(r"[А-ЯЁЇІЄҐа-яёїієґA-Za-z][А-ЯЁЇІЄҐа-яёїієґ’'ʼ-]*[А-ЯЁЇІЄҐа-яёїієґ]|[А-ЯЁЇІЄҐ]\.?")
 _WORDS = {"uk": (uk_places, uk_stop.STOP_WORDS), "ru": (ru_places, ru_stop.STOP_WORDS)}
 
@@ -73,18 +73,22 @@ def _lemmas(lang: str, word: str) -> list[str]:
 
 
 def _town_of_adjective(lang: str, adj: str, names: Names) -> str | None:
-    """The town an adjective is made from: "шосткинський" -> Шостка, "белгородский" -> Белгород."""
-    lemma = next((p.normal_form for p in _parses(lang, adj) if p.tag.POS == "ADJF"), adj.lower())
-    m = re.match(r"(.+?)(?:ськ|цьк|зьк|ск|цк|зк|ьск)(?:ий|ый|ой|ій)$", lemma) or re.match(r"(.+?)(?:ий|ый|ой|ій)$", lemma)
-    if not m:
-        return None
-    stem = m.group(1)
-    return _known_stem(stem, names)
+    """The town an adjective is made from: "шосткинський" -> Шостка, "покровському" -> Покровськ."""
+    lemma = next((p.normal_form for p in _parses(lang, adj) if p.tag.POS == "ADJF"), adj.lower()).replace("ё", "е")
+    m = re.match(r"(.+?)(ськ|цьк|зьк|ск|цк|зк)(?:ий|ый|ой|ій)$", lemma)
+    if m:  # the town written with the suffix first ("Покровськ", "Донецк"), then without it ("Суми", "Белгород")
+        return _known_stem(m.group(1) + m.group(2), names, exact=True) or _known_stem(m.group(1), names)
+    m = re.match(r"(.+?)(?:ий|ый|ой|ій)$", lemma)
+    return _known_stem(m.group(1), names) if m else None
 
 
-def _known_stem(stem: str, names: Names) -> str | None:
-    cands = [stem, stem + "и", stem + "а", stem + "ь", stem + "е", stem + "я", stem + "і", stem + "о",
-             stem + "ськ", stem + "ск", stem[:-1] + "цьк", stem[:-1] + "цк", stem[:-1] + "ця", stem + "ий"]
+def _known_stem(stem: str, names: Names, exact: bool = False) -> str | None:
+    cands = [stem] if exact else [
+        stem, stem + "и", stem + "а", stem + "ь", stem + "е", stem + "я", stem + "і", stem + "о",
+        stem + "ськ", stem + "ск", stem[:-1] + "цьк", stem[:-1] + "цк", stem[:-1] + "ця", stem + "ий",
+        stem + "ц", stem + "ць"]
+    if not exact and stem.endswith(("ан", "ян", "ин", "ов", "ев", "ів")):  # "суджанский" -> Суджа, "льговский" -> Льгов
+        cands += [stem[:-2] + e for e in ("а", "я", "о", "е", "")]
     for c in cands:
         name = c[:1].upper() + c[1:]
         if len(c) > 2 and any(p.kind != "country" and p.country_code in THEATRE for p in names.places(name)):
@@ -142,13 +146,19 @@ def _sentence(text: str, s: Sentence, lang: str, names: Names) -> list[Mention]:
         a, b, w = toks[i]
         prev = toks[i - 1][2].lower() if i else ""
         nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
-        cues = [CUE] + ([PREP_CUE] if prev in places.LOCATIVE_PREPS else []) + ([ORIGIN_CUE] if prev in places.ORIGIN_PREPS else [])
+        cues = [CUE] + ([INITIAL_CUE] if i == 0 else []) + ([PREP_CUE] if prev in places.LOCATIVE_PREPS else []) + ([ORIGIN_CUE] if prev in places.ORIGIN_PREPS else [])
         body = nxt.lower() in places.BODY_AFTER or prev in places.BODY_BEFORE
         if w in places.ABBREVIATIONS:
             if not body:
                 found.append(Mention(a, b, w, s.index, w, tuple(cues)))
             i += 1
             continue
+        if not w[:1].isupper() and i + 1 < len(toks) and _unit(places, toks[i + 1][2]) == "sector":
+            sector = _adjective_unit(lang, places, toks, i, names, s.index, cues, body)
+            if sector is not None:  # "на бахмутському напрямку": a front sector is a mention of its town
+                found.extend(sector[0])
+                i = sector[1]
+                continue
         if not w[:1].isupper() or (w.lower() in stop and i == 0):
             i += 1
             continue
@@ -179,9 +189,16 @@ def _adjective_unit(lang, places, toks, i, names, sent, cues, body):
     list_adjs = [i]
     k = i + 1
     if kind is None:  # a list "Сумську та Бездрицьку громади": walk on over conjunctions and adjectives
-        while k + 1 < len(toks) and toks[k][2].lower() in ("та", "і", "й", "и", "а", "також") and toks[k + 1][2][:1].isupper():
-            list_adjs.append(k + 1)
-            k += 2
+        while k < len(toks):  # "Білопільська, Хотінська та Юнаківська громади": commas, then a conjunction
+            while k < len(toks) and toks[k][2].lower().startswith(places.UNIT_INFIXES):
+                k += 1
+            if k + 1 < len(toks) and toks[k][2].lower() in ("та", "і", "й", "и", "а") and toks[k + 1][2][:1].isupper():
+                k += 1
+            if k < len(toks) and toks[k][2][:1].isupper() and any(p.tag.POS == "ADJF" for p in _parses(lang, toks[k][2])):
+                list_adjs.append(k)
+                k += 1
+                continue
+            break
         if k >= len(toks) or (kind := _unit(places, toks[k][2])) is None or len(list_adjs) < 2:
             return None
         j = k
@@ -211,11 +228,18 @@ def _span_text(toks, a, b) -> str:
 def _name(lang, places, toks, i, names, sent, cues, first):
     """A capitalised name (one or two words) in any case, kept when a lemma is a gazetteer name."""
     a, b, w = toks[i]
+    low = w.lower()
     ps = _parses(lang, w)
     if first and ps and ps[0].tag.POS not in ("NOUN", None) and "Geox" not in str(ps[0].tag):
         return None
     if ps and all(p.tag.POS in ("ADJF", "ADJS", "PRTF", "VERB", "ADVB") for p in ps):
-        return None  # "Українські", "Белгородский губернатор": adjectives without a unit noun are no places
+        named = _adjectival_name(lang, w, names)
+        if named is None:
+            return None  # "Українські", "Белгородский губернатор": adjectives without a unit noun are no places
+        return Mention(a, b, w, sent, named, tuple(cues)), i + 1
+    for stem, english in places.REGIONS.items():
+        if low.startswith(stem) and (len(low) - len(stem)) <= 2:
+            return Mention(a, b, w, sent, english, tuple(cues), kind_hint="adm1"), i + 1
     low = w.lower()
     for stem, english in places.COUNTRIES.items():
         if low.startswith(stem) and (len(low) - len(stem)) <= 3:
@@ -235,6 +259,20 @@ def _name(lang, places, toks, i, names, sent, cues, first):
     for lemma in _lemmas(lang, w):
         if len(lemma) > 2 and names.places(lemma):
             return Mention(a, b, w, sent, lemma, tuple(cues)), i + 1
+    return None
+
+
+def _adjectival_name(lang, word, names) -> str | None:
+    """A settlement named by an adjective, in any case: "Богородичного" -> Богородичне, "Желанное"."""
+    if names.places(word) and any(p.kind != "country" for p in names.places(word)):
+        return word
+    for p in _parses(lang, word)[:4]:
+        for gender in ("neut", "femn", "masc"):
+            form = p.inflect({gender, "nomn", "sing"}) if p.tag.POS == "ADJF" else None
+            if form is not None:
+                name = form.word[:1].upper() + form.word[1:]
+                if any(q.kind != "country" for q in names.places(name)):
+                    return name
     return None
 
 

@@ -7,7 +7,7 @@ Sources: the names of Russia's and Ukraine's administrative units in Russian (о
 UNIT_NOUNS = {"област": "adm1", "обл": "adm1", "край": "adm1", "кра": "adm1", "республик": "adm1",
               "район": "district", "округ": "district", "громад": "district",
               "направлени": "sector"}
-UNIT_INFIXES = ("городск", "муниципальн", "сельск", "поселков")
+UNIT_INFIXES = ("городск", "муниципальн", "сельск", "поселков", "народн")
 REGION_ENDINGS = ("щин", "чин")
 LOCATIVE_PREPS = frozenset("в во на у около под возле близ по окрестностях районе".split())
 ORIGIN_PREPS = frozenset("с со из от".split())
@@ -15,5 +15,6 @@ BODY_AFTER = frozenset("ова ода мва ва".split())
 BODY_BEFORE = frozenset("сил силы минобороны мид правительство президент президента посольство вооруженных "
                         "вооружённых генштаб генштаба фсб министерство".split())
 ABBREVIATIONS = frozenset({"ДНР", "ЛНР", "РФ"})
+REGIONS = {"крым": "Crimea"}
 COUNTRIES = {"украин": "Ukraine", "росси": "Russia", "рф": "Russia", "белорусс": "Belarus", "беларус": "Belarus",
              "молдов": "Moldova"}

@@ -9,7 +9,7 @@ UNIT_NOUNS = {"област": "adm1", "обл": "adm1", "край": "adm1", "к�
               "район": "district", "громад": "district", "округ": "district",
               "напрям": "sector", "напрямк": "sector"}
 #: Words between the adjective and the unit noun that stay in the span ("Шосткинській міській громаді").
-UNIT_INFIXES = ("міськ", "селищн", "сільськ", "територіальн")
+UNIT_INFIXES = ("міськ", "селищн", "сільськ", "територіальн", "народн")
 #: Endings of region names made from a town ("Сумщина", "Донеччина"): the town's oblast.
 REGION_ENDINGS = ("щин", "чин")
 #: Prepositions after which a name is where something is ("у Сумах", "біля Судже").
@@ -23,5 +23,7 @@ BODY_BEFORE = frozenset("сил сили міноборони мзс уряд у
                         "генштаб генштабу сбу гур".split())
 #: Abbreviations that name a region directly.
 ABBREVIATIONS = frozenset({"ДНР", "ЛНР", "АРК", "РФ"})
+#: Region names the gazetteer lists only in English (stem -> English lookup).
+REGIONS = {"крим": "Crimea"}
 #: Country names in every case the gazetteer lacks (English lookups).
 COUNTRIES = {"україн": "Ukraine", "росі": "Russia", "рф": "Russia", "білорус": "Belarus", "молдов": "Moldova"}
