@@ -233,6 +233,9 @@ def _name(lang, places, toks, i, names, sent, cues, first):
     if first and ps and ps[0].tag.POS not in ("NOUN", None) and "Geox" not in str(ps[0].tag):
         return None
     if ps and all(p.tag.POS in ("ADJF", "ADJS", "PRTF", "VERB", "ADVB") for p in ps):
+        nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+        if nxt[:1].islower() and any(p.tag.POS == "NOUN" for p in _parses(lang, nxt)):
+            return None  # "Харьковской горы", "Белгородский губернатор": an adjective on a common noun
         named = _adjectival_name(lang, w, names)
         if named is None:
             return None  # "Українські", "Белгородский губернатор": adjectives without a unit noun are no places
@@ -248,18 +251,38 @@ def _name(lang, places, toks, i, names, sent, cues, first):
         two = _two_words(lang, w, toks[i + 1][2], names)
         if two:
             return Mention(a, toks[i + 1][1], w + " " + toks[i + 1][2], sent, two, tuple(cues)), i + 2
-    base = next((p.normal_form for p in ps if p.normal_form.endswith(places.REGION_ENDINGS[0] + "а")
-                 or p.normal_form.endswith(places.REGION_ENDINGS[1] + "а")), None)
-    if base is None and low.endswith(("щина", "щини", "щині", "щину", "чина", "чини", "чині", "чину", "щиной", "чиной")):
-        base = low[:-2] + "а" if low.endswith(("ой",)) else low[:-1] + "а"
-    if base is not None:
-        town = _known_stem(base[:-4], names) or _known_stem(base[:-4] + "ц", names)
-        if town:
-            return Mention(a, b, w, sent, town, tuple(cues) + ("region_phrase",), kind_hint="adm1"), i + 1
+    if ps and _person(ps[0]) or (i and _person(_parses(lang, toks[i - 1][2])[0]) and toks[i - 1][2][:1].isupper()) \
+            or (i and toks[i - 1][2].lower() in places.TITLES):
+        return None  # "Вячеслав Гладков", "губернатор Гладков": a person
+    region = re.search(places.REGION_NAME, low)  # "Харківщині", "Белгородчину": the -щина/-чина name of a town's oblast
+    stem = low[:region.start(0)] if region else None
+    if stem is not None:
+        oblast = _oblast_of_stem(stem, names)
+        if oblast:
+            return Mention(a, b, w, sent, oblast, tuple(cues) + ("region_phrase",)), i + 1
+        town = _known_stem(stem, names)
+        if town:  # the -щина of a town that names no oblast is its district ("Нікопольщина")
+            return Mention(a, b, w, sent, town, tuple(cues) + ("region_phrase",), kind_hint="district"), i + 1
     for lemma in _lemmas(lang, w):
         if len(lemma) > 2 and names.places(lemma):
             return Mention(a, b, w, sent, lemma, tuple(cues)), i + 1
     return None
+
+
+def _oblast_of_stem(stem: str, names: Names) -> str | None:
+    """"сум" (Сумщина) -> "Сумська область", "донеч" (Донеччина) -> "Донецька область", if the gazetteer has it."""
+    for adj in (stem + "ська", stem[:-1] + "цька", stem + "ская", stem[:-1] + "цкая"):
+        for noun in ("область", "область"):
+            phrase = adj[:1].upper() + adj[1:] + " " + noun
+            if any(p.kind == "adm1" for p in names.places(phrase)):
+                return phrase
+    return None
+
+
+def _person(parse) -> bool:
+    """The analyser's best reading is a given name, surname or patronymic, not a place name."""
+    tag = str(parse.tag)
+    return any(t in tag for t in ("Name", "Surn", "Patr")) and "Geox" not in tag
 
 
 def _adjectival_name(lang, word, names) -> str | None:
@@ -282,9 +305,11 @@ def _two_words(lang, w1, w2, names) -> str | None:
         n2 = p2.normal_form
         gender = p2.normal_form and (_parses(lang, n2)[0].tag.gender if _parses(lang, n2) else None)
         for p1 in _parses(lang, w1)[:3]:
+            if p1.tag.POS != "ADJF" or p1.tag.case != p2.tag.case:
+                continue  # "Нова Каховка": an adjective agreeing with the noun, in its case
             f1 = p1.inflect({"nomn", gender}) if (p1.tag.POS == "ADJF" and gender) else None
             first = f1.word if f1 is not None else p1.normal_form
-            for cand in (f"{first} {n2}", f"{w1} {w2}"):
+            for cand in (f"{first} {n2}",):
                 cand = " ".join(x[:1].upper() + x[1:] for x in cand.split())
                 if names.places(cand):
                     return cand

@@ -8,7 +8,7 @@ UNIT_NOUNS = {"област": "adm1", "обл": "adm1", "край": "adm1", "к�
               "район": "district", "округ": "district", "громад": "district",
               "направлени": "sector"}
 UNIT_INFIXES = ("городск", "муниципальн", "сельск", "поселков", "народн")
-REGION_ENDINGS = ("щин", "чин")
+REGION_NAME = r"[щч]ин(?:а|и|і|у|ою|ой|е|ы)$"
 LOCATIVE_PREPS = frozenset("в во на у около под возле близ по окрестностях районе".split())
 ORIGIN_PREPS = frozenset("с со из от".split())
 BODY_AFTER = frozenset("ова ода мва ва".split())
@@ -18,3 +18,5 @@ ABBREVIATIONS = frozenset({"ДНР", "ЛНР", "РФ"})
 REGIONS = {"крым": "Crimea"}
 COUNTRIES = {"украин": "Ukraine", "росси": "Russia", "рф": "Russia", "белорусс": "Belarus", "беларус": "Belarus",
              "молдов": "Moldova"}
+#: Titles: a capitalised word right after one is a person ("губернатор X").
+TITLES = frozenset("губернатор губернатора глава главы начальник начальника мэр мэра президент президента министр министра генерал генерала командующий пресс-секретарь представитель".split())

@@ -11,7 +11,7 @@ UNIT_NOUNS = {"област": "adm1", "обл": "adm1", "край": "adm1", "к�
 #: Words between the adjective and the unit noun that stay in the span ("Шосткинській міській громаді").
 UNIT_INFIXES = ("міськ", "селищн", "сільськ", "територіальн", "народн")
 #: Endings of region names made from a town ("Сумщина", "Донеччина"): the town's oblast.
-REGION_ENDINGS = ("щин", "чин")
+REGION_NAME = r"[щч]ин(?:а|и|і|у|ою|ой|е|ы)$"
 #: Prepositions after which a name is where something is ("у Сумах", "біля Судже").
 LOCATIVE_PREPS = frozenset("у в на біля поблизу під до по околицях неподалік".split())
 #: Prepositions after which a name is an origin, not a place hit ("з боку Курської області").
@@ -27,3 +27,5 @@ ABBREVIATIONS = frozenset({"ДНР", "ЛНР", "АРК", "РФ"})
 REGIONS = {"крим": "Crimea"}
 #: Country names in every case the gazetteer lacks (English lookups).
 COUNTRIES = {"україн": "Ukraine", "росі": "Russia", "рф": "Russia", "білорус": "Belarus", "молдов": "Moldova"}
+#: Titles: a capitalised word right after one is a person ("губернатор X").
+TITLES = frozenset("губернатор губернатора голова голови начальник начальника очільник очільника мер мера речник речника президент президента міністр міністра генерал генерала командувач".split())
