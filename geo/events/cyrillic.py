@@ -33,6 +33,9 @@ def _lexicon(lang: str) -> dict:
         "count_before": re.compile(num + r"\s+(?:[\w’'ʼ-]+\s+){0,3}$", _FLAGS),
         "count_after": re.compile(r"^\s+(?:[\w’'ʼ-]+\s+){0,2}?" + num + r"(?![\w.])", _FLAGS),
         "sides": [(word(p), side) for p, side in ev.SIDES.items()],
+        "defence": word(ev.DEFENCE),
+        "attack_after": re.compile(r"^\s*(?:[\w’'ʼ-]+\s+){0,3}?(?:" + ev.STRIKE + "|" + ev.GROUND + r")", _FLAGS),
+        "attack_before": re.compile(r"(?:" + ev.STRIKE + "|" + ev.GROUND + r")\s+(?:[\w’'ʼ-]+\s+)?$", _FLAGS),
         "defenders": [(word(p), side) for p, side in ev.DEFENDERS.items()],
         "claimants": [re.compile(p, re.U) for p in ev.CLAIMANTS],
         "background": re.compile(ev.BACKGROUND, _FLAGS),
@@ -86,6 +89,27 @@ def _date(lx, text: str, published: dt.date | None) -> tuple[dt.date | None, str
     return None, None
 
 
+def _attackers(lx, text: str) -> list[tuple[str, str]]:
+    """Sides the grammar makes attackers: the subject of an attack verb ("ворог атакував"), the owner
+    of an attack noun ("атаку ворога", "обстрела ВСУ") or of a weapon ("украинские БПЛА"); a side
+    whose next verb is one of defence ("ЗСУ відбили атаку") is the defender and is passed over."""
+    out = []
+    for rx, side in lx["sides"]:
+        for m in rx.finditer(text):
+            after = text[m.end():m.end() + 60]
+            subject = lx["attack_after"].match(after)
+            if subject and lx["defence"].search(after[:subject.end()]):
+                subject = None
+            if lx["defence"].match(after.lstrip()):
+                subject = None
+            owner = lx["attack_before"].search(text[max(0, m.start() - 40):m.start()])
+            armed = any(w.match(text, m.start()) for w, _, _ in lx["weapons"]) or any(
+                w.search(m.group(0)) for w, _, _ in lx["weapons"])
+            if subject or owner or armed:
+                out.append((side, "grammar"))
+    return out
+
+
 def read_cyrillic_frame(doc: Document, lang: str, sentence: Sentence, start: int, end: int,
                         mentions: list[ResolvedMention]) -> Frame:
     """Everything one Ukrainian or Russian clause says about an attack."""
@@ -107,9 +131,7 @@ def read_cyrillic_frame(doc: Document, lang: str, sentence: Sentence, start: int
     f.intercept = bool(intercept)
     if f.intercept:
         f.strike = f.strike and not f.intercepted
-    for rx, side in lx["sides"]:
-        if rx.search(text):
-            f.attackers.append((side, "grammar"))
+    f.attackers = _attackers(lx, text)
     if f.intercept:
         for rx, side in lx["defenders"]:
             if rx.search(text):

@@ -25,6 +25,9 @@ from geo.model import THEATRE, Document, Mention, Sentence
 from geo.places.tokens import Names
 
 CYRILLIC_LANGUAGES = ("uk", "ru")
+#: Every oblast centre of Ukraine and of Russia's border oblasts but Uzhhorod has over 200,000 people;
+#: a "-щина" named after a town under this size is its district ("Нікопольщина"), not an oblast.
+OBLAST_CENTRE_POPULATION = 200_000
 #: Cue every mention this reader finds carries; the role rules read it with the ones below.
 CUE = "cyrillic"
 PREP_CUE, ORIGIN_CUE, INITIAL_CUE = "cyrillic:prep", "cyrillic:origin", "cyrillic:initial"
@@ -261,8 +264,10 @@ def _name(lang, places, toks, i, names, sent, cues, first):
         if oblast:
             return Mention(a, b, w, sent, oblast, tuple(cues) + ("region_phrase",)), i + 1
         town = _known_stem(stem, names)
-        if town:  # the -щина of a town that names no oblast is its district ("Нікопольщина")
-            return Mention(a, b, w, sent, town, tuple(cues) + ("region_phrase",), kind_hint="district"), i + 1
+        if town:  # the -щина of a city the size of an oblast centre is its oblast, of a smaller town its district
+            big = max((p.population or 0 for p in names.places(town)), default=0) >= OBLAST_CENTRE_POPULATION
+            return Mention(a, b, w, sent, town, tuple(cues) + ("region_phrase",),
+                           kind_hint="adm1" if big else "district"), i + 1
     for lemma in _lemmas(lang, w):
         if len(lemma) > 2 and names.places(lemma):
             return Mention(a, b, w, sent, lemma, tuple(cues)), i + 1
