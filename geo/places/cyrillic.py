@@ -31,7 +31,7 @@ OBLAST_CENTRE_POPULATION = 200_000
 #: Cue every mention this reader finds carries; the role rules read it with the ones below.
 CUE = "cyrillic"
 PREP_CUE, ORIGIN_CUE, INITIAL_CUE = "cyrillic:prep", "cyrillic:origin", "cyrillic:initial"
-_WORD = re.compile(r"[А-ЯЁЇІЄҐа-яёїієґA-Za-z][А-ЯЁЇІЄҐа-яёїієґ’'ʼ-]*[А-ЯЁЇІЄҐа-яёїієґ]|[А-ЯЁЇІЄҐ]\.?")
+_WORD = re.compile(r"[^\W\d_]+(?:[’'ʼ-][^\W\d_]+)*")
 _WORDS = {"uk": (uk_places, uk_stop.STOP_WORDS), "ru": (ru_places, ru_stop.STOP_WORDS)}
 
 
@@ -144,12 +144,16 @@ def _sentence(text: str, s: Sentence, lang: str, names: Names) -> list[Mention]:
     places, stop = _WORDS[lang]
     toks = [(m.start() + s.start, m.end() + s.start, m.group(0)) for m in _WORD.finditer(s.text)]
     found: list[Mention] = []
+    abbreviated = re.search(r"(?<!\w)(?:" + "|".join(places.SETTLEMENT_ABBREVIATIONS) + r")\.\s*$", text[max(0, s.start - 6):s.start])
     i = 0
     while i < len(toks):
         a, b, w = toks[i]
         prev = toks[i - 1][2].lower() if i else ""
         nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
-        cues = [CUE] + ([INITIAL_CUE] if i == 0 else []) + ([PREP_CUE] if prev in places.LOCATIVE_PREPS else []) + ([ORIGIN_CUE] if prev in places.ORIGIN_PREPS else [])
+        settlement = (i == 0 and abbreviated) or (i and (prev.startswith(places.SETTLEMENT_NOUNS) and len(prev) > 3
+                                                         or prev in places.SETTLEMENT_ABBREVIATIONS
+                                                         and text[toks[i - 1][1]:toks[i - 1][1] + 1] == "."))
+        cues = [CUE] + (["noun:settlement"] if settlement else []) + ([INITIAL_CUE] if i == 0 and not settlement else []) + ([PREP_CUE] if prev in places.LOCATIVE_PREPS else []) + ([ORIGIN_CUE] if prev in places.ORIGIN_PREPS else [])
         body = nxt.lower() in places.BODY_AFTER or prev in places.BODY_BEFORE
         if w in places.ABBREVIATIONS:
             if not body:
@@ -157,7 +161,7 @@ def _sentence(text: str, s: Sentence, lang: str, names: Names) -> list[Mention]:
             i += 1
             continue
         if not w[:1].isupper() and i + 1 < len(toks) and _unit(places, toks[i + 1][2]) == "sector":
-            sector = _adjective_unit(lang, places, toks, i, names, s.index, cues, body)
+            sector = _adjective_unit(lang, places, toks, i, names, s.index, cues, body, text)
             if sector is not None:  # "на бахмутському напрямку": a front sector is a mention of its town
                 found.extend(sector[0])
                 i = sector[1]
@@ -165,12 +169,12 @@ def _sentence(text: str, s: Sentence, lang: str, names: Names) -> list[Mention]:
         if not w[:1].isupper() or (w.lower() in stop and i == 0):
             i += 1
             continue
-        unit = _adjective_unit(lang, places, toks, i, names, s.index, cues, body)
+        unit = _adjective_unit(lang, places, toks, i, names, s.index, cues, body, text)
         if unit is not None:
             found.extend(unit[0])
             i = unit[1]
             continue
-        m = None if body else _name(lang, places, toks, i, names, s.index, cues, first=(i == 0))
+        m = None if body else _name(lang, places, toks, i, names, s.index, cues, first=(i == 0 and not settlement))
         if m is not None:
             found.append(m[0])
             i = m[1]
@@ -179,7 +183,7 @@ def _sentence(text: str, s: Sentence, lang: str, names: Names) -> list[Mention]:
     return found
 
 
-def _adjective_unit(lang, places, toks, i, names, sent, cues, body):
+def _adjective_unit(lang, places, toks, i, names, sent, cues, body, text=""):
     """An adjective (or a list of them) closed by a unit noun, or None."""
     if not any(p.tag.POS == "ADJF" for p in _parses(lang, toks[i][2])):
         return None
@@ -197,7 +201,8 @@ def _adjective_unit(lang, places, toks, i, names, sent, cues, body):
                 k += 1
             if k + 1 < len(toks) and toks[k][2].lower() in ("та", "і", "й", "и", "а") and toks[k + 1][2][:1].isupper():
                 k += 1
-            if k < len(toks) and toks[k][2][:1].isupper() and any(p.tag.POS == "ADJF" for p in _parses(lang, toks[k][2])):
+            joined = k < len(toks) and re.search(r"[,;]|\s(?:та|і|й|и|а)\s", " " + text[toks[list_adjs[-1]][1]:toks[k][0]])
+            if joined and toks[k][2][:1].isupper() and any(p.tag.POS == "ADJF" for p in _parses(lang, toks[k][2])):
                 list_adjs.append(k)
                 k += 1
                 continue
@@ -237,7 +242,7 @@ def _name(lang, places, toks, i, names, sent, cues, first):
         return None
     if ps and all(p.tag.POS in ("ADJF", "ADJS", "PRTF", "VERB", "ADVB") for p in ps):
         nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
-        if nxt[:1].islower() and any(p.tag.POS == "NOUN" for p in _parses(lang, nxt)):
+        if nxt[:1].islower() and len(nxt) > 2 and any(p.tag.POS == "NOUN" for p in _parses(lang, nxt)):
             return None  # "Харьковской горы", "Белгородский губернатор": an adjective on a common noun
         named = _adjectival_name(lang, w, names)
         if named is None:
@@ -254,8 +259,7 @@ def _name(lang, places, toks, i, names, sent, cues, first):
         two = _two_words(lang, w, toks[i + 1][2], names)
         if two:
             return Mention(a, toks[i + 1][1], w + " " + toks[i + 1][2], sent, two, tuple(cues)), i + 2
-    if ps and _person(ps[0]) or (i and _person(_parses(lang, toks[i - 1][2])[0]) and toks[i - 1][2][:1].isupper()) \
-            or (i and toks[i - 1][2].lower() in places.TITLES):
+    if _in_person_name(lang, places, toks, i):
         return None  # "Вячеслав Гладков", "губернатор Гладков": a person
     region = re.search(places.REGION_NAME, low)  # "Харківщині", "Белгородчину": the -щина/-чина name of a town's oblast
     stem = low[:region.start(0)] if region else None
@@ -284,6 +288,22 @@ def _oblast_of_stem(stem: str, names: Names) -> str | None:
     return None
 
 
+def _in_person_name(lang, places, toks, i) -> bool:
+    """After a title, or one of two capitalised words the analyser reads as parts of a person's name."""
+    if i and toks[i - 1][2].lower() in places.TITLES:
+        return True
+    here = _parses(lang, toks[i][2])
+    if not here or not _person(here[0]):
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toks) and toks[j][2][:1].isupper() and abs(toks[j][0] - toks[i][1]) <= 1 or \
+                0 <= j < len(toks) and toks[j][2][:1].isupper() and abs(toks[i][0] - toks[j][1]) <= 1:
+            near = _parses(lang, toks[j][2])
+            if near and _person(near[0]):
+                return True
+    return False
+
+
 def _person(parse) -> bool:
     """The analyser's best reading is a given name, surname or patronymic, not a place name."""
     tag = str(parse.tag)
@@ -310,11 +330,11 @@ def _two_words(lang, w1, w2, names) -> str | None:
         n2 = p2.normal_form
         gender = p2.normal_form and (_parses(lang, n2)[0].tag.gender if _parses(lang, n2) else None)
         for p1 in _parses(lang, w1)[:3]:
-            if p1.tag.POS != "ADJF" or p1.tag.case != p2.tag.case:
+            if n2 != w2.lower() and (p1.tag.POS != "ADJF" or p1.tag.case != p2.tag.case):
                 continue  # "Нова Каховка": an adjective agreeing with the noun, in its case
             f1 = p1.inflect({"nomn", gender}) if (p1.tag.POS == "ADJF" and gender) else None
             first = f1.word if f1 is not None else p1.normal_form
-            for cand in (f"{first} {n2}",):
+            for cand in (f"{first} {n2}",) + ((f"{w1} {w2}",) if n2 == w2.lower() else ()):
                 cand = " ".join(x[:1].upper() + x[1:] for x in cand.split())
                 if names.places(cand):
                     return cand

@@ -29,3 +29,6 @@ REGIONS = {"крим": "Crimea"}
 COUNTRIES = {"україн": "Ukraine", "росі": "Russia", "рф": "Russia", "білорус": "Belarus", "молдов": "Moldova"}
 #: Titles: a capitalised word right after one is a person ("губернатор X").
 TITLES = frozenset("губернатор губернатора голова голови начальник начальника очільник очільника мер мера речник речника президент президента міністр міністра генерал генерала командувач".split())
+#: Settlement nouns and their abbreviations before a name ("село Кучерів Яр", "с. X", "смт X"): stems.
+SETTLEMENT_NOUNS = ("сел", "селищ", "міст", "смт", "хутір", "хутор")
+SETTLEMENT_ABBREVIATIONS = ("с", "м", "смт", "сел")
