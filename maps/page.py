@@ -22,12 +22,15 @@ CSS = """
 .sm-marker { background: none; border: none; }
 .sm-marker svg { display: block; filter: drop-shadow(0 1px 1px rgba(0,0,0,.45)); }
 .sm-title { position: absolute; top: 10px; left: 50%%; transform: translateX(-50%%); z-index: 800;
-  background: rgba(255,255,255,.92); padding: 6px 14px; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.3);
-  font-size: 15px; text-align: center; pointer-events: none; max-width: 50%%; }
-.sm-title small { display: block; font-size: 12px; color: #444; }
+  background: rgba(255,255,255,.9); padding: 3px 10px; border-radius: 5px; box-shadow: 0 1px 3px rgba(0,0,0,.25);
+  font-size: 13px; text-align: center; pointer-events: none; max-width: 46%%; white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; }
+.sm-title small { font-size: 11px; color: #555; margin-left: 6px; }
 .sm-legend { background: rgba(255,255,255,.94); padding: 8px 10px; border-radius: 6px; font-size: 12px;
   line-height: 1.35; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 280px; max-height: 70vh; overflow-y: auto; }
-.sm-legend summary { cursor: pointer; font-size: 13px; margin-bottom: 3px; }
+.sm-legend { padding: 4px 8px; }
+.sm-legend summary { cursor: pointer; font-size: 12px; }
+.sm-legend details[open] summary { margin-bottom: 3px; }
 .sm-legend .row { display: flex; align-items: center; gap: 6px; margin: 1px 0; }
 .sm-legend svg { flex: none; }
 .sm-legend .sw { flex: none; display: inline-block; width: 16px; height: 12px; border: 1px solid #555; box-sizing: border-box; }
@@ -36,9 +39,9 @@ CSS = """
 .sm-legend .sm-outside { margin-top: 4px; }
 .sm-legend button { font: inherit; font-size: 11px; padding: 0 5px; margin-left: 4px; cursor: pointer; }
 .sm-zone-label { font-size: 12px; font-weight: bold; border: 1px dashed #333; }
-.sm-slider { background: rgba(255,255,255,.94); padding: 6px 10px; border-radius: 6px; font-size: 12px;
-  box-shadow: 0 1px 4px rgba(0,0,0,.3); }
-.sm-slider input { width: 220px; }
+.sm-slider { background: rgba(255,255,255,.94); padding: 3px 8px; border-radius: 5px; font-size: 11px;
+  box-shadow: 0 1px 3px rgba(0,0,0,.25); display: flex; align-items: center; gap: 6px; }
+.sm-slider input { width: 130px; margin: 0; }
 .sm-popup q { font-style: italic; }
 .leaflet-control-layers-expanded { font-size: 12px; max-height: 60vh; overflow-y: auto; }
 </style>
@@ -78,7 +81,8 @@ def legend_html(*, shapes: list[str], steps, has_claims: bool, has_supplied_clai
                 + "larger = more weapons</div>")
     rows.append('<div class="row">' + style.shape_svg("circle", "#777", 14, stroke="#222", dashed=True)
                 + "dashed outline: near a place</div>")
-    rows.append(f'<div class="row">{_swatch(style.SIDE_COLOURS[RU], opacity=0.4)}region shaded: reported only as a region</div>')
+    rows.append(f'<div class="row">{_swatch("transparent", opacity=1, border=style.SIDE_COLOURS[RU])}region outlined in the '
+                "attacker's colour: reported only as the region (counts in its popup)</div>")
     for (lo, hi), c in zip(steps or (), style.CHOROPLETH_COLOURS):
         rng = f"{lo}" if lo == hi else f"{lo}–{hi}"
         rows.append(f'<div class="row"><span class="sw" style="background:{c}"></span>{rng} event{"s" if hi > 1 else ""} in region (choropleth)</div>')
@@ -109,13 +113,20 @@ def legend_html(*, shapes: list[str], steps, has_claims: bool, has_supplied_clai
     notes.append("Hover a symbol or area for its label; click it for the sources.")
     rows.append('<div class="note">' + " ".join(popups.esc(n) for n in notes) + "</div>")
     # A legend the reader can fold away; the count of events outside the view stays in sight.
-    return ('<details open><summary><b>Legend</b></summary>' + "".join(rows) + "</details>"
+    return ('<details><summary><b>Legend</b></summary>' + "".join(rows) + "</details>"
             '<div class="note sm-outside" hidden><span class="sm-outside-text"></span> '
             '<button type="button" class="sm-show-all">show all</button></div>')
 
 
+#: From this zoom on, region fills are drawn at FADE of their opacity.
+FADE_ZOOM, FADE = 8, 0.35
+#: Below this window width the legend and the layer list start folded (a click opens them).
+WIDE_PX = 1500
+
+
 def page_script(map_name: str, *, title_html: str, legend_html: str, attribution: str, points_js: str,
-                slider_js: str, anchors: list, everything) -> str:
+                slider_js: str, anchors: list, everything, layer_control: str = "", names_js: str = "",
+                fade: list[str] = ()) -> str:
     """The script run after the map and its layers exist."""
     return f"""
 (function() {{
@@ -126,7 +137,19 @@ def page_script(map_name: str, *, title_html: str, legend_html: str, attribution
   legend.onAdd = function() {{ var d = L.DomUtil.create('div', 'sm-legend'); d.innerHTML = {safe_json(legend_html)};
     L.DomEvent.disableClickPropagation(d); L.DomEvent.disableScrollPropagation(d); return d; }};
   legend.addTo(map);
-  map.attributionControl.addAttribution({safe_json(attribution)});
+  if (window.innerWidth >= {WIDE_PX}) {{
+    legend.getContainer().querySelector('details').open = true;
+    {layer_control + '.expand();' if layer_control else ''}
+  }}
+{names_js}
+  // Fills fade when zoomed in close, so the names and symbols of a town's surroundings stay legible.
+  var fade = [{", ".join(fade)}];
+  var faded = false;
+  function fadeFills() {{ var close = map.getZoom() >= {FADE_ZOOM};
+    if (close === faded) {{ return; }} faded = close;
+    fade.forEach(function(g) {{ g.setStyle(function(f) {{ var s = Object.assign({{}}, f.properties.sm_style);
+      if (close) {{ s.fillOpacity = s.fillOpacity * {FADE}; }} return s; }}); }}); }}
+  if (fade.length) {{ map.on('zoomend', fadeFills); map.whenReady(fadeFills); }}  map.attributionControl.addAttribution({safe_json(attribution)});
 {_LABELS_JS}
   {points_js}
   {slider_js}
@@ -212,14 +235,15 @@ def slider_js(dates: list[dt.date], geojson_names: list[str], snapshots: list[tu
   var ctl = L.control({{position: 'bottomright'}});
   ctl.onAdd = function() {{
     var d = L.DomUtil.create('div', 'sm-slider');
-    d.innerHTML = '<label>Date: <b class="sm-slider-label"></b></label><br>'
-      + '<input type="range" class="sm-slider-input" min="0" step="1">';
+    d.innerHTML = '<input type="range" class="sm-slider-input" min="0" step="1">'
+      + '<label><b class="sm-slider-label"></b></label>';
     L.DomEvent.disableClickPropagation(d); L.DomEvent.disableScrollPropagation(d);
     var input = d.querySelector('input'), label = d.querySelector('.sm-slider-label');
     input.max = dates.length; input.value = dates.length;
     function apply(first) {{
       var i = +input.value, day = i < dates.length ? dates[i] : null;
-      label.textContent = day ? day : 'all dates (' + dates[0] + ' to ' + dates[dates.length - 1] + ')';
+      label.textContent = day ? day : 'all dates';
+      label.title = dates[0] + ' to ' + dates[dates.length - 1];
       window.smItems.forEach(function(it) {{
         var show = day === null || it.date === day;
         if (show && !it.parent.hasLayer(it.layer)) {{ it.parent.addLayer(it.layer); }}

@@ -33,7 +33,7 @@ from folium.utilities import JsCode
 
 from geo.outputs.atomic import write_text
 from geo.model import INTERCEPTION, RU, UA, UNKNOWN, AreaClaim, Event, StrikemapError
-from maps import page, popups, style
+from maps import labels, page, popups, style
 from maps.assets import embed_assets, trim_defaults
 from maps.control_layers import claim_features, front_feature, line_features, snapshot_features
 from maps.features import OUTLINE_DECIMALS, collection, feature
@@ -55,6 +55,8 @@ MAX_OPENING_ZOOM = 9
 #: shaded regions (a zone inside a shaded region can still be hovered and clicked).
 CONTROL_PANE, LINES_PANE, CLAIMS_PANE = "smControl", "smLines", "smClaims"
 PANES = {CONTROL_PANE: 410, LINES_PANE: 430, CLAIMS_PANE: 450}
+#: Reference names lie above all areas (legible) and below the event symbols (markers: 600).
+NAMES_PANE_Z = 460
 safe_json = page.safe_json
 
 
@@ -184,10 +186,12 @@ def _region_layer(name, regions, by_region: dict[int, list[Event]], what: str, c
     for r, evs in by_region.items():
         row = regions.iloc[r]
         colour = colour_of(evs)
-        sm_style = {"color": colour, "weight": 2, "fillColor": colour, "fillOpacity": 0.28,
+        # An outline in the attacker's colour, with an invisible fill so the region still opens its
+        # popup: the choropleth is the one fill, so an oblast reads at a glance (README, "Reading an oblast").
+        sm_style = {"color": colour, "weight": 2.5, "fillColor": colour, "fillOpacity": 0.0,
                     "className": f"sm-region {cls}"}
         if cls == "sm-region-interception":
-            sm_style.update(fillOpacity=0.08, dashArray="6 4", weight=2.5)
+            sm_style.update(dashArray="6 4", weight=2)
         dates = [e.date for e in evs if e.date]
         feats.append(feature(row.geometry, {
             "sm_style": sm_style,
@@ -224,7 +228,7 @@ def _choropleth(regions, per_region: Counter) -> tuple[list[dict], list[tuple[in
     for r, n in per_region.items():
         row = regions.iloc[r]
         feats.append(feature(row.geometry, {
-            "sm_style": {"color": "#7f0000", "weight": 0.8, "fillColor": colour(n), "fillOpacity": 0.7,
+            "sm_style": {"color": "#7f0000", "weight": 0.8, "fillColor": colour(n), "fillOpacity": 0.6,
                          "className": "sm-choropleth"},
             "sm_tip": popups.choropleth_tooltip(row["name"] or "region", n),
         }))
@@ -308,6 +312,12 @@ def _control_layers(m: folium.Map, snapshots, frontline, countries_builtin, keep
     return out
 
 
+def _gazetteer():
+    from gazetteer import default_gazetteer  # the store is opened only when a map is drawn
+
+    return default_gazetteer()
+
+
 def _builtin_countries() -> dict:
     from maps.regions import countries, country_outline
 
@@ -382,8 +392,8 @@ def render_map(
     claims = list(area_claims)
     regions_gdf, builtin = _regions_frame(regions)
     layers = _sort_events(events, regions_gdf)
-    labels = [control_label] if isinstance(control_label, str) else list(control_label or ())
-    snapshots = read_controls(_as_list(control), labels)
+    control_labels = [control_label] if isinstance(control_label, str) else list(control_label or ())
+    snapshots = read_controls(_as_list(control), control_labels)
 
     m = folium.Map(location=[49.0, 33.0], zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
     # folium sets min/max zoom on tile layers only (the map starts with none); quarter zoom steps
@@ -393,9 +403,11 @@ def render_map(
     root = m.get_root()
     root.title = popups.esc(title or "strikemap: strikes and reported control")
     root.header.add_child(Element(page.CSS % {"sea": style.SEA_COLOUR}), name="sm_css")
+    root.header.add_child(Element(labels.NAMES_CSS), name="sm_names_css")
 
     # Base layers: our own outlines always work; OpenStreetMap tiles only when online.
-    folium.FeatureGroup(name="Outlines only (works offline)", overlay=False, show=not cdn).add_to(m)
+    outlines_base = folium.FeatureGroup(name="Outlines only (works offline)", overlay=False, show=not cdn)
+    outlines_base.add_to(m)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap tiles (online)", overlay=False, show=cdn,
                      attr=OSM_ATTRIBUTION, opacity=0.75).add_to(m)
     _, countries = _outline_layer(m, regions_gdf)
@@ -407,11 +419,13 @@ def render_map(
         if layer is not None:
             geojson_names.append(layer.get_name())
 
-    # Choropleth (off by default: the shaded region reports read better alone).
+    # Choropleth: the one fill of a region (how often); region-level reports outline it (by whom).
     chor_feats, steps = _choropleth(regions_gdf, layers.per_region)
+    chor_layer = None
     if chor_feats:
-        g = folium.FeatureGroup(name=f"Events per region, choropleth ({len(chor_feats)} regions)", show=False)
-        keep(_geojson(chor_feats, g))
+        g = folium.FeatureGroup(name=f"Events per region, choropleth ({len(chor_feats)} regions)")
+        chor_layer = _geojson(chor_feats, g)
+        keep(chor_layer)
         g.add_to(m)
 
     # Region-level reports: the region shaded, coloured by side.
@@ -457,7 +471,9 @@ def render_map(
     groups["other"] = other.get_name()
     icons, points, shapes_used = _markers(layers)
 
-    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    # Folded to its button; the page opens it on wide screens (maps.page).
+    layer_control = folium.LayerControl(collapsed=True, position="topright")
+    layer_control.add_to(m)
 
     # Title, legend, attribution, markers and the time slider, as one script after all layers.
     dates = _dates(events, claims)
@@ -479,11 +495,15 @@ def render_map(
     if credits:
         attribution += " · Areas of control: " + ", ".join(credit_html(c) for c in credits)
     view, anchors, outside = _view(layers, regions_gdf, drawn, snapshots)
+    names = labels.name_rows(view.everything, regions_gdf, countries, labels.named_places(events, claims),
+                             _gazetteer(), anchors)
     _Script(page.page_script(
         m.get_name(), title_html=title_html, legend_html=legend, attribution=attribution,
         points_js=page.points_js(groups, icons, points),
         slider_js=page.slider_js(dates, geojson_names, ctl.groups),
-        anchors=anchors, everything=_leaflet_bounds(view.everything),
+        anchors=anchors, everything=_leaflet_bounds(view.everything), layer_control=layer_control.get_name(),
+        names_js=labels.names_js(names, outlines_base.get_name(), NAMES_PANE_Z, safe_json),
+        fade=[chor_layer.get_name()] if chor_layer else [],
     )).add_to(m)
     if view.bounds:
         m.fit_bounds(_leaflet_bounds(view.bounds), padding=(10, 10), max_zoom=MAX_OPENING_ZOOM)
@@ -507,6 +527,7 @@ def render_map(
         "claims_not_drawn": unplaced_claims,
         "view": view.bounds,
         "outside_view": outside,
+        "names": len(names),
     }
     return m
 

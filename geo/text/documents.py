@@ -98,6 +98,23 @@ class InputNote(InputWarning):
     level = "note"
 
 
+class SkippedDocument(InputNote):
+    """A document read but not parsed (its language is not read yet); one summary note says how many.
+
+    ``parse --json`` still gives it a line (its id, ``skipped`` and no mentions), so a
+    script that pairs inputs and outputs loses nothing; other commands print only the summary.
+    """
+
+    level = "skipped"
+
+    def __init__(self, where: str, problem: str, document: Document | None = None):
+        super().__init__(where, problem)
+        self.document = document
+
+    def __reduce__(self):
+        return (type(self), (self.where, self.problem, self.document))
+
+
 def is_failure(problem: InputError) -> bool:
     """True for an input that could not be read (not a mere warning)."""
     return not isinstance(problem, InputWarning)
@@ -176,6 +193,7 @@ def readable(items: Iterable[Document | InputError]) -> Iterator[Document | Inpu
             continue
         if item.language not in (None, "und") and item.language not in READ_LANGUAGES:
             skipped[item.language] = skipped.get(item.language, 0) + 1
+            yield SkippedDocument(where_of(item), f"in {item.language}, a language not read yet", item)
             continue
         url = (item.url or "").split("#")[0].rstrip("/").lower()
         first = seen_urls.get(url) if url else None
