@@ -36,3 +36,31 @@ def test_each_sides_words_give_the_attacker(nlp):
 def test_number_words_count_weapons(nlp):
     pd = nlp("Над Курской областью сбиты пять украинских БПЛА.")
     assert [e.intercepted for e in pd.events] == [5]
+
+
+def test_number_words_and_dates_in_ukrainian(nlp):
+    import datetime as dt
+
+    from geo.model import Document
+
+    pd = nlp.parse(Document(id="uk-night", published=dt.date(2025, 3, 27),
+                            text="У ніч на 26 березня окупанти атакували Полтавщину, знешкоджено чотири ударні БпЛА."))
+    (event,) = pd.events
+    assert event.date == dt.date(2025, 3, 26) and event.location.place.name == "Poltava Oblast"
+    assert event.intercepted == 4 and event.attacker == "RU"
+
+
+def test_a_strike_told_in_ukrainian_and_in_english_next_morning_is_one_event(nlp):
+    import datetime as dt
+
+    from geo.events.fuse import fuse_events
+    from geo.model import Document
+
+    uk = nlp.parse(Document(id="ova", published=dt.date(2025, 5, 3), outlet="regional administration",
+                            text="Минулої доби ворог атакував Херсон дронами, поранено двох людей."))
+    en = nlp.parse(Document(id="wire", published=dt.date(2025, 5, 3), outlet="wire",
+                            text="Russian drones struck Kherson on May 2, wounding two people, the regional governor said."))
+    fused = fuse_events([*uk.events, *en.events])
+    kherson = [e for e in fused if e.location.place.name == "Kherson"]
+    assert len(kherson) == 1
+    assert {s.document for s in kherson[0].sources} == {"ova", "wire"}
