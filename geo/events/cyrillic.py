@@ -34,6 +34,7 @@ def _lexicon(lang: str) -> dict:
         "count_after": re.compile(r"^\s+(?:[\w’'ʼ-]+\s+){0,2}?" + num + r"(?![\w.])", _FLAGS),
         "sides": [(word(p), side) for p, side in ev.SIDES.items()],
         "defence": word(ev.DEFENCE),
+        "aerial": word(ev.AERIAL_TARGETS),
         "attack_after": re.compile(r"^\s*(?:[\w’'ʼ-]+\s+){0,3}?(?:" + ev.STRIKE + "|" + ev.GROUND + r")", _FLAGS),
         "attack_before": re.compile(r"(?:" + ev.STRIKE + "|" + ev.GROUND + r")\s+(?:[\w’'ʼ-]+\s+)?$", _FLAGS),
         "defenders": [(word(p), side) for p, side in ev.DEFENDERS.items()],
@@ -128,7 +129,7 @@ def read_cyrillic_frame(doc: Document, lang: str, sentence: Sentence, start: int
             n = _count(lx, text, m.start(), m.end())
             bucket = f.intercepted if intercept else f.weapons
             bucket[kind] = (bucket.get(kind) or 0) + n if n is not None else bucket.get(kind)
-    f.intercept = bool(intercept)
+    f.intercept = bool(intercept) and bool(f.intercepted or f.weapons or lx["aerial"].search(text))  # not "intercepted calls"
     if f.intercept:
         f.strike = f.strike and not f.intercepted
     f.attackers = _attackers(lx, text)

@@ -153,6 +153,9 @@ def _sentence(text: str, s: Sentence, lang: str, names: Names) -> list[Mention]:
         settlement = (i == 0 and abbreviated) or (i and (prev.startswith(places.SETTLEMENT_NOUNS) and len(prev) > 3
                                                          or prev in places.SETTLEMENT_ABBREVIATIONS
                                                          and text[toks[i - 1][1]:toks[i - 1][1] + 1] == "."))
+        prev2 = toks[i - 2][2].lower() if i > 1 else ""
+        if prev2 in places.ORIGIN_PREPS and prev in places.ORIGIN_NOUNS:
+            prev = prev2  # "з боку X", "из района X": an origin all the same
         cues = [CUE] + (["noun:settlement"] if settlement else []) + ([INITIAL_CUE] if i == 0 and not settlement else []) + ([PREP_CUE] if prev in places.LOCATIVE_PREPS else []) + ([ORIGIN_CUE] if prev in places.ORIGIN_PREPS else [])
         body = nxt.lower() in places.BODY_AFTER or prev in places.BODY_BEFORE
         if w in places.ABBREVIATIONS:
@@ -293,14 +296,12 @@ def _in_person_name(lang, places, toks, i) -> bool:
     if i and toks[i - 1][2].lower() in places.TITLES:
         return True
     here = _parses(lang, toks[i][2])
-    if not here or not _person(here[0]):
-        return False
     for j in (i - 1, i + 1):
         if 0 <= j < len(toks) and toks[j][2][:1].isupper() and abs(toks[j][0] - toks[i][1]) <= 1 or \
                 0 <= j < len(toks) and toks[j][2][:1].isupper() and abs(toks[i][0] - toks[j][1]) <= 1:
             near = _parses(lang, toks[j][2])
-            if near and _person(near[0]):
-                return True
+            if near and _person(near[0]) and (_person(here[0]) or any(t in str(near[0].tag) for t in ("Surn", "Patr"))):
+                return True  # "Олег Синєгубов"; "Владимир Зеленский" (a surname beside it makes a city's name a given name)
     return False
 
 

@@ -22,3 +22,5 @@ COUNTRIES = {"украин": "Ukraine", "росси": "Russia", "рф": "Russia"
 TITLES = frozenset("губернатор губернатора глава главы начальник начальника мэр мэра президент президента министр министра генерал генерала командующий пресс-секретарь представитель".split())
 SETTLEMENT_NOUNS = ("сел", "посёлк", "поселк", "посёл", "посел", "город", "хутор", "деревн", "станиц")
 SETTLEMENT_ABBREVIATIONS = ("г", "с", "п", "пос", "д", "х", "ст")
+#: Nouns between an origin preposition and a place that keep it an origin ("з боку X", "из района X").
+ORIGIN_NOUNS = frozenset("стороны района направления акватории территории".split())

@@ -29,11 +29,13 @@ INJURED = r"поранен\w*|постраждал\w*|травмован\w*|ді
 SINGULAR_CASUALTY = r"загинув|загинула|поранено\s+(?:чоловіка|жінку|дитину)|дістав\s+поранен\w*|дістала\s+поранен\w*|отримав\s+поранен\w*|отримала\s+поранен\w*|травмован(?:ий|а)\b|поранен(?:ий|а)\b"
 #: Each side's names, in this language: the attacker of a clause that uses them.
 SIDES = {
-    r"ворог\w*|ворож\w*|окупант\w*|рашист\w*|російськ\w+|росіян\w*|рф|загарбник\w*|орк\w*|противник\w*|агресор\w*": "RU",
+    r"ворог\w*|ворож\w*|окупант\w*|рашист\w*|російськ\w+|росіян\w*|рф|загарбник\w*|орк\w*|противник\w*|агресор\w*|збройн\w+\s+сил\w*\s+(?:Росії|РФ)|війська\s+РФ": "RU",
     r"ЗСУ|Сил\w*\s+оборони|українськ\w+\s+(?:військ\w*|сил\w*|дрон\w*|захисник\w*)|наш\w+\s+(?:воїн\w*|захисник\w*|сил\w*)": "UA",
 }
 #: Verbs of defence: a side named as their subject is the defender, not the attacker ("ЗСУ відбили атаку").
 DEFENCE = r"відбил\w*|відбив\w*|відбито|стриму\w*|зупинил\w*|ліквідувал\w*|знищил\w*|знешкодил\w*|збил\w*|уразил\w*|відкинул\w*|оборон\w*"
+#: What air defence brings down besides named weapons ("повітряних цілей", "літаків").
+AERIAL_TARGETS = r"повітрян\w+\s+ціл\w*|ціл(?:ей|і|ь)\b|літак\w*|гелікоптер\w*|вертоліт\w*|засоб\w*\s+повітряного\s+нападу"
 #: Defenders: when they shoot something down, the other side launched it.
 DEFENDERS = {r"ППО|Повітрян\w+\s+сил\w*|сил\w*\s+ППО|протиповітрян\w+": "UA"}
 #: Claimants: who a bulletin comes from.

@@ -32,3 +32,5 @@ TITLES = frozenset("губернатор губернатора голова г�
 #: Settlement nouns and their abbreviations before a name ("село Кучерів Яр", "с. X", "смт X"): stems.
 SETTLEMENT_NOUNS = ("сел", "селищ", "міст", "смт", "хутір", "хутор")
 SETTLEMENT_ABBREVIATIONS = ("с", "м", "смт", "сел")
+#: Nouns between an origin preposition and a place that keep it an origin ("з боку X", "из района X").
+ORIGIN_NOUNS = frozenset("боку району напрямку акваторії території".split())
