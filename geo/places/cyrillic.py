@@ -22,6 +22,7 @@ from geo.lang.ru import stop_words as ru_stop
 from geo.lang.uk import places as uk_places
 from geo.lang.uk import stop_words as uk_stop
 from geo.model import THEATRE, Document, Mention, Sentence
+from geo.places.roles import OFFICIALS_REGION
 from geo.places.tokens import Names
 
 CYRILLIC_LANGUAGES = ("uk", "ru")
@@ -31,6 +32,10 @@ OBLAST_CENTRE_POPULATION = 200_000
 #: Cue every mention this reader finds carries; the role rules read it with the ones below.
 CUE = "cyrillic"
 PREP_CUE, ORIGIN_CUE, INITIAL_CUE = "cyrillic:prep", "cyrillic:origin", "cyrillic:initial"
+#: Cues the role rules read: a place in an official's title, a destination, a "so-called" entity,
+#: the ground a territory noun names, a background sentence, a subject of a verb.
+TITLE_CUE, DESTINATION_CUE, SO_CALLED_CUE = "cyrillic:title", "cyrillic:destination", "cyrillic:so_called"
+TERRITORY_CUE, BACKGROUND_CUE, SUBJECT_CUE = "cyrillic:territory", "cyrillic:background", "cyrillic:subject"
 _WORD = re.compile(r"[^\W\d_]+(?:[’'ʼ-][^\W\d_]+)*")
 _WORDS = {"uk": (uk_places, uk_stop.STOP_WORDS), "ru": (ru_places, ru_stop.STOP_WORDS)}
 
@@ -46,6 +51,24 @@ def analyser(lang: str):
 @lru_cache(maxsize=50_000)
 def _parses(lang: str, word: str) -> tuple:
     return tuple(analyser(lang).parse(word))
+
+
+def _events(lang: str):
+    from importlib import import_module
+
+    return import_module(f"geo.lang.{lang}.events")
+
+
+def _verb_next(lang: str, toks, i: int) -> bool:
+    """The next word (or the one after a closing unit noun) is a finite verb: the name is a subject."""
+    for j in (i + 1, i + 2):
+        if j < len(toks):
+            ps = _parses(lang, toks[j][2])
+            if ps and ps[0].tag.POS == "VERB":
+                return True
+            if not ps or ps[0].tag.POS != "NOUN":
+                return False
+    return False
 
 
 def _unit(places, word: str) -> str | None:
@@ -144,6 +167,7 @@ def _sentence(text: str, s: Sentence, lang: str, names: Names) -> list[Mention]:
     places, stop = _WORDS[lang]
     toks = [(m.start() + s.start, m.end() + s.start, m.group(0)) for m in _WORD.finditer(s.text)]
     found: list[Mention] = []
+    background = bool(re.search(_events(lang).BACKGROUND, s.text, re.I))
     abbreviated = re.search(r"(?<!\w)(?:" + "|".join(places.SETTLEMENT_ABBREVIATIONS) + r")\.\s*$", text[max(0, s.start - 6):s.start])
     i = 0
     while i < len(toks):
@@ -156,7 +180,13 @@ def _sentence(text: str, s: Sentence, lang: str, names: Names) -> list[Mention]:
         prev2 = toks[i - 2][2].lower() if i > 1 else ""
         if prev2 in places.ORIGIN_PREPS and prev in places.ORIGIN_NOUNS:
             prev = prev2  # "з боку X", "из района X": an origin all the same
-        cues = [CUE] + (["noun:settlement"] if settlement else []) + ([INITIAL_CUE] if i == 0 and not settlement else []) + ([PREP_CUE] if prev in places.LOCATIVE_PREPS else []) + ([ORIGIN_CUE] if prev in places.ORIGIN_PREPS else [])
+        role_cues = [c for c, test in (
+            (TITLE_CUE, prev in places.TITLES), (DESTINATION_CUE, prev in places.DESTINATION_PREPS),
+            (SO_CALLED_CUE, prev in places.SO_CALLED), (TERRITORY_CUE, prev in places.TERRITORY_NOUNS),
+            (BACKGROUND_CUE, background), (SUBJECT_CUE, _verb_next(lang, toks, i))) if test]
+        if TITLE_CUE in role_cues:
+            role_cues.append(OFFICIALS_REGION)  # the region an official speaks for is where an unplaced attack is
+        cues = role_cues + [CUE] + (["noun:settlement"] if settlement else []) + ([INITIAL_CUE] if i == 0 and not settlement else []) + ([PREP_CUE] if prev in places.LOCATIVE_PREPS else []) + ([ORIGIN_CUE] if prev in places.ORIGIN_PREPS else [])
         body = nxt.lower() in places.BODY_AFTER or prev in places.BODY_BEFORE
         if w in places.ABBREVIATIONS:
             if not body:

@@ -19,8 +19,14 @@ REGIONS = {"крым": "Crimea"}
 COUNTRIES = {"украин": "Ukraine", "росси": "Russia", "рф": "Russia", "белорусс": "Belarus", "беларус": "Belarus",
              "молдов": "Moldova"}
 #: Titles: a capitalised word right after one is a person ("губернатор X").
-TITLES = frozenset("губернатор губернатора глава главы начальник начальника мэр мэра президент президента министр министра генерал генерала командующий пресс-секретарь представитель".split())
+TITLES = frozenset("власти власть администрации администрация глава главы врио губернатор губернатора глава главы начальник начальника мэр мэра президент президента министр министра генерал генерала командующий пресс-секретарь представитель".split())
 SETTLEMENT_NOUNS = ("сел", "посёлк", "поселк", "посёл", "посел", "город", "хутор", "деревн", "станиц")
 SETTLEMENT_ABBREVIATIONS = ("г", "с", "п", "пос", "д", "х", "ст")
 #: Nouns between an origin preposition and a place that keep it an origin ("з боку X", "из района X").
 ORIGIN_NOUNS = frozenset("стороны района направления акватории территории".split())
+#: Prepositions of a destination ("відступив до X"): no place hit.
+DESTINATION_PREPS = frozenset("к ко".split())
+#: Words of distance from a name's claim to be a place ("так званої ЛНР"): the entity, not the ground.
+SO_CALLED = frozenset("так называемой называемых называемая называемый".split())
+#: Nouns that make a country after them the ground ("територію України").
+TERRITORY_NOUNS = frozenset("территорию территории территория вглубь".split())
