@@ -35,7 +35,7 @@ def _lexicon(lang: str) -> dict:
         "sides": [(word(p), side) for p, side in ev.SIDES.items()],
         "defence": word(ev.DEFENCE),
         "aerial": word(ev.AERIAL_TARGETS),
-        "attack_after": re.compile(r"^\s*(?:[\w’'ʼ-]+\s+){0,3}?(?:" + ev.STRIKE + "|" + ev.GROUND + r")", _FLAGS),
+        "attack_after": re.compile(r"^[\s\"»”)]*(?:[\w’'ʼ-]+[\s\"»”]+){0,3}?(?:" + ev.STRIKE + "|" + ev.GROUND + r")", _FLAGS),
         "attack_before": re.compile(r"(?:" + ev.STRIKE + "|" + ev.GROUND + r")\s+(?:[\w’'ʼ-]+\s+)?$", _FLAGS),
         "defenders": [(word(p), side) for p, side in ev.DEFENDERS.items()],
         "claimants": [re.compile(p, re.U) for p in ev.CLAIMANTS],
@@ -99,9 +99,9 @@ def _attackers(lx, text: str) -> list[tuple[str, str]]:
         for m in rx.finditer(text):
             after = text[m.end():m.end() + 60]
             subject = lx["attack_after"].match(after)
-            if subject and lx["defence"].search(after[:subject.end()]):
-                subject = None
-            if lx["defence"].match(after.lstrip()):
+            if subject and lx["defence"].search(after[:subject.end()]) or lx["defence"].match(after.lstrip()):
+                if subject:  # "окупанти ведуть оборонні бої": the side defending means the other attacks
+                    out.append(("UA" if side == "RU" else "RU", "grammar"))
                 subject = None
             owner = lx["attack_before"].search(text[max(0, m.start() - 40):m.start()])
             armed = any(w.match(text, m.start()) for w, _, _ in lx["weapons"]) or any(
