@@ -64,3 +64,28 @@ def test_a_strike_told_in_ukrainian_and_in_english_next_morning_is_one_event(nlp
     kherson = [e for e in fused if e.location.place.name == "Kherson"]
     assert len(kherson) == 1
     assert {s.document for s in kherson[0].sources} == {"ova", "wire"}
+
+
+@pytest.mark.parametrize("text, surface, place", [
+    ("Після обстрілу в Курської області оголосили евакуацію, ворог бив дронами.", "Курської області", "Kursk Oblast"),
+    ("Сумська область за добу зазнала сорока обстрілів з артилерії.", "Сумська область", "Sumy Oblast"),
+    ("Дрони атакували Сумську область двічі за ніч.", "Сумську область", "Sumy Oblast"),
+    ("Беспилотники атаковали подстанцию в Белгородской области.", "Белгородской области", "Belgorod Oblast"),
+    ("У Шосткинській громаді після атаки дронів пошкоджено лінію електропередач.", "Шосткинській громаді", "Shostkynska hromada"),
+    ("Рашисти гатили з артилерії по Нікопольському районі, зруйновано склад.", "Нікопольському районі", "Nikopolskyi Raion"),
+    ("ВСУ обстреляли Шебекинский городской округ, повреждены дома.", "Шебекинский городской округ", "Shebekino"),
+    ("Окупанти вдарили по Донеччині керованими авіабомбами.", "Донеччині", "Donetsk Oblast"),
+    ("ВСУ атаковали Курщину ударными дронами.", "Курщину", "Kursk Oblast"),
+    ("Украинские беспилотники атаковали Белгородчину.", "Белгородчину", "Belgorod Oblast"),
+    ("Ракетний удар по Полтаві зруйнував дві будівлі, повідомили в Полтавській обл. після атаки.", "Полтаві", "Poltava"),
+    ("Российские войска обстреляли Горловку в ДНР из артиллерии.", "ДНР", "Donetsk Oblast"),
+    ("Обстрел по Луганску в ЛНР вели ВСУ из РСЗО.", "ЛНР", "Luhansk Oblast"),
+])
+def test_every_inflected_form(nlp, text, surface, place):
+    pd = nlp(text)
+    assert (surface, place) in [(m.surface, m.place.name) for m in pd.mentions if m.place is not None]
+
+
+def test_a_region_inside_the_name_of_its_administration_is_no_place(nlp):
+    pd = nlp("За даними Сумської ОВА, ворог атакував громаду дронами; Минобороны России не комментирует.")
+    assert not [m for m in pd.mentions if m.surface.startswith(("Сумськ", "Росси"))]
