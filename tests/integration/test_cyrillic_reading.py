@@ -89,3 +89,10 @@ def test_every_inflected_form(nlp, text, surface, place):
 def test_a_region_inside_the_name_of_its_administration_is_no_place(nlp):
     pd = nlp("За даними Сумської ОВА, ворог атакував громаду дронами; Минобороны России не комментирует.")
     assert not [m for m in pd.mentions if m.surface.startswith(("Сумськ", "Росси"))]
+
+
+def test_claimants_and_casualties(nlp):
+    (uk,) = nlp("Начальник Полтавської ОВА повідомив, що окупанти вдарили по Кременчуку: загинув чоловік, поранено п'ятьох людей.").events
+    (ru,) = nlp("Губернатор Брянской области сообщил, что ВСУ обстреляли Климово, погибли два человека.").events
+    assert uk.claimant.startswith("Начальник Полтавської ОВА") and (uk.killed, uk.injured) == (1, 5)
+    assert ru.claimant.startswith("Губернатор Брянской области") and ru.killed == 2 and ru.attacker == "UA"
