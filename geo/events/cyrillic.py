@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import import_module
 
@@ -160,11 +161,25 @@ def read_cyrillic_frames(doc: Document, sentences: list[Sentence], mentions: lis
     lang = doc.language or "uk"
     lx = _lexicon(lang)
     frames = []
+    intro = None  # an attack whose places a bullet list under it names
     for s in sentences:
+        if intro is not None and _BULLET.match(s.text):
+            part = _event_locations(doc.text, s.start, s.end, mentions, intro.intercept)
+            if part and not might_report_attack_in(lang, s.text):
+                frames.append(replace(intro, sentence=s.index, start=s.start, end=s.end, text=s.text,
+                                      locations=part, anaphoric=True, weapons={}, intercepted={},
+                                      intercepted_by_mention={}, killed=None, injured=None))
+                continue
+        intro = None
         if not might_report_attack_in(lang, s.text) or lx["background"].search(s.text):
             continue
         for start, end in clause_spans(s):
             f = read_cyrillic_frame(doc, lang, s, start, end, mentions)
             if f.eventful:
                 frames.append(f)
+                if s.text.rstrip().endswith(":"):
+                    intro = f
     return frames
+
+
+_BULLET = re.compile(r"\s*(?:[-•*–—·▪►]|\d{1,2}[.)])\s+")

@@ -158,9 +158,34 @@ def find_cyrillic_mentions(doc: Document, sentences: list[Sentence], gazetteer) 
     lang = doc.language if doc.language in CYRILLIC_LANGUAGES else "uk"
     names = Names(gazetteer)
     out: list[Mention] = []
+    places = _WORDS[lang][0]
+    heading = None  # the unit noun of a list heading ("населені пункти таких громад:")
     for s in sentences:
+        item = heading and _list_item(doc.text, s, lang, places, names, heading)
+        if item:
+            out.append(item)
+            continue
         out.extend(_sentence(doc.text, s, lang, names))
+        last = _WORD.findall(s.text)[-1:] if s.text.rstrip().endswith(":") else []
+        heading = last[0] if last and _unit(places, last[0]) else None
     return out
+
+
+def _list_item(text: str, s: Sentence, lang: str, places, names: Names, noun: str) -> Mention | None:
+    """A bullet item under a heading that ends with a unit noun: "• Сумська" under "таких громад:"."""
+    m = re.fullmatch(r"\s*[-•*–—·▪►]?\s*([^\W\d_]+(?:-[^\W\d_]+)*)[.;,]?\s*", s.text)
+    if m is None or not m.group(1)[:1].isupper():
+        return None
+    adj = m.group(1)
+    if not any(p.tag.POS == "ADJF" for p in _parses(lang, adj)):
+        return None
+    singular = next((p.normal_form for p in _parses(lang, noun) if p.tag.POS == "NOUN"), noun)
+    lookup = _unit_phrase(lang, adj, singular, names) or _town_of_adjective(lang, adj, names)
+    if lookup is None:
+        return None
+    start = s.start + m.start(1)
+    return Mention(start, start + len(adj), adj, s.index, lookup, (CUE, "list:units"),
+                   kind_hint=None if " " in lookup else _unit(places, noun))
 
 
 def _sentence(text: str, s: Sentence, lang: str, names: Names) -> list[Mention]:

@@ -96,3 +96,10 @@ def test_claimants_and_casualties(nlp):
     (ru,) = nlp("Губернатор Брянской области сообщил, что ВСУ обстреляли Климово, погибли два человека.").events
     assert uk.claimant.startswith("Начальник Полтавської ОВА") and (uk.killed, uk.injured) == (1, 5)
     assert ru.claimant.startswith("Губернатор Брянской области") and ru.killed == 2 and ru.attacker == "UA"
+
+
+def test_a_bullet_list_of_communities_under_a_heading(nlp):
+    pd = nlp("Вночі ворог обстріляв прикордоння. Під обстрілами були населені пункти таких громад:\n"
+             "• Краснопільська\n• Білопільська\n• Хотінська.")
+    assert [e.location.place.name for e in pd.events] == ["Krasnopilska hromada", "Bilopilska hromada", "Khotinska hromada"]
+    assert {e.attacker for e in pd.events} == {"RU"}
