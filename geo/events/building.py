@@ -38,6 +38,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from geo.events.cyrillic import read_cyrillic_frames
 from geo.events.frames import UNLISTED, Frame, lies_within, precision_of, read_frames, side_named_in
 from geo.events.grouping import Group, basis_by_target, group_frames, is_ground, side_by_target
 from geo.events.war import has_war_evidence, in_theatre, war_context
@@ -525,7 +526,8 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Reso
     context = war_context(doc, list(mentions))
     if not context.theatre:
         return []  # a report set outside the war's theatre: no attack of this war in it
-    frames = read_frames(doc, list(sentences), list(mentions))
+    read = read_cyrillic_frames if doc.language in ("uk", "ru") else read_frames
+    frames = read(doc, list(sentences), list(mentions))
     events: list[Event] = []
     for k, group in enumerate(group_frames(frames)):
         evidence = has_war_evidence(group)

@@ -177,6 +177,22 @@ _PLACE_NOUNS = ("region", "oblast", "territory", "border", "city", "capital", "s
 #: grammar around the mention (:class:`RoleContext`); the annotation rules of the dev sets' README
 #: say which role each shape takes.
 ROLE_RULES: tuple[Rule, ...] = (
+    Rule("cyrillic_title", "\"губернатор Белгородской области\", \"влада Сумщини\": a place in an official's title",
+         lambda c: "cyrillic:title" in c.m.cues, OTHER),
+    Rule("cyrillic_destination", "\"відступив до X\": a destination", lambda c: "cyrillic:destination" in c.m.cues, OTHER),
+    Rule("cyrillic_so_called", "\"так званої ЛНР\": an entity, not ground", lambda c: "cyrillic:so_called" in c.m.cues,
+         ACTOR_METONYM),
+    Rule("cyrillic_background", "a sentence about the war's history", lambda c: "cyrillic:background" in c.m.cues, OTHER),
+    Rule("cyrillic_territory", "\"територію України\": a state's ground", lambda c: "cyrillic:territory" in c.m.cues,
+         EVENT_LOCATION),
+    Rule("cyrillic_origin", "\"з боку X\", \"со стороны X\": in Ukrainian or Russian, an origin",
+         lambda c: "cyrillic:origin" in c.m.cues, OTHER),
+    Rule("cyrillic_state_subject", "\"Росія атакувала\": a state as the subject of a verb acts as its government",
+         lambda c: "cyrillic:subject" in c.m.cues and _state_or_country(c) and "cyrillic:prep" not in c.m.cues, ACTOR_METONYM),
+    Rule("cyrillic_state", "a state named outside a locative phrase (\"прапор України\") is no event location",
+         lambda c: "cyrillic" in c.m.cues and _state_or_country(c) and "cyrillic:prep" not in c.m.cues, OTHER),
+    Rule("cyrillic_place", "a place in a Ukrainian or Russian war report is where things happen",
+         lambda c: "cyrillic" in c.m.cues, EVENT_LOCATION),
     Rule("dateline", "a dateline names where the report was filed, not where it happened",
          lambda c: "dateline" in c.m.cues, OTHER),
     Rule("seat_of_power", "the Kremlin, the White House: a seat of power stands for its government",
