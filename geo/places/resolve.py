@@ -403,11 +403,13 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
             follows[mentions[k].start] = nxt_p
     stated = stated_containers(text, mentions, first, cands)
     city_of = city_districts(text, mentions, first)
+    possessed: set[int] = set()  # "the Izium district's Kapytolivka": the text says where it is
     for k in range(1, len(mentions)):
         prev, m = mentions[k - 1], mentions[k]
         if prev.kind_hint == "district" and prev.start not in city_of and first[k - 1] is not None \
                 and POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
-            stated.setdefault(m.start, [first[k - 1]])  # "the Izium district's Kapytolivka": near its centre
+            stated.setdefault(m.start, [first[k - 1]])  # near its centre
+            possessed.add(m.start)
     report_region = focus_region(focus_anchors)
     list_regions: dict[str, Counter] = {}  # group cue -> the first readings' ADM1 codes of its members
     for m, p in zip(mentions, first):
@@ -420,7 +422,7 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
             for c in m.cues:
                 if c.startswith("group:"):
                     group_readings.setdefault(c, []).append(p)
-    unlisted = unlisted_mentions(d, mentions, stated)
+    unlisted = unlisted_mentions(d, mentions, stated) | possessed
     shared = share_containers(mentions, stated, unlisted)
     for m, cs, h in zip(mentions, cands, hints):
         readings = (stated.get(m.start) or shared.get(m.start) or []) if m.start in unlisted else []

@@ -261,6 +261,9 @@ ROLE_RULES: tuple[Rule, ...] = (
          lambda c: bool(_distance_before().search(c.text[max(0, c.m.start - 80):c.m.start])), OTHER),
     Rule("withdrawn_from", "\"troops withdrew from X\", \"pushed out of X\": ground lost is where it happened",
          lambda c: c.prev1 == "from" and bool(c.local & _LEAVE_WORDS), EVENT_LOCATION),
+    Rule("vehicle_route", "\"a train heading from X\" hit: a vehicle struck on its way is placed by its route",
+         lambda c: c.prev1 == "from" and c.eventful and bool(c.local & _VEHICLE_NOUNS) and bool(c.local & _MOTION_WORDS),
+         EVENT_LOCATION),
     Rule("origin", "\"drones launched from X\", \"a train from X\": an origin", lambda c: c.prev1 == "from", OTHER),
     Rule("destination", "\"heading to X\": a destination",
          lambda c: c.prev1 in ("to", "towards", "toward") and bool(c.local & _MOTION_WORDS), OTHER),
@@ -277,6 +280,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     Rule("state_region_phrase", "\"Russia's Kursk region\" in a sentence about an attack",
          lambda c: _state_or_country(c) and c.eventful and ("region_phrase" in c.m.cues or "after_possessive" in c.m.cues),
          EVENT_LOCATION),
+    Rule("capital_apposition", "\"in Ukraine's capital, X, explosions\": the capital named in apposition was hit",
+         lambda c: c.eventful and bool(_CAPITAL_BEFORE.search(c.text[max(0, c.m.start - 40):c.m.start])), EVENT_LOCATION),
     Rule("state_otherwise", "a country or capital with no attack on it is no event location",
          _state_or_country, OTHER),
     Rule("war_place", "a place in a sentence about an attack, or a Ukrainian or Russian place in a war report",
@@ -328,10 +333,14 @@ _LEAVE_WORDS = frozenset("withdraw withdrew withdrawing withdrawn withdrawal ret
                          "ousted expelled driven pushed liberated liberation recaptured".split())
 
 
-_MOTION_WORDS = frozenset("heading headed flying flew travel travelled traveled went returned moved evacuated fled "
+_MOTION_WORDS = frozenset("heading headed flying flew travel travelled traveled travelling traveling went returned moved evacuated fled "
                           "direction trip visit route flights sent deported transported bound".split())
 
 
+#: Vehicles a report places by their route ("a bus travelling from X"); everyday English words.
+_VEHICLE_NOUNS = frozenset("train trains bus buses minibus car cars convoy ambulance truck trucks lorry ferry".split())
+#: "the capital, X" and "X's capital, Y": the name after the comma is the capital itself.
+_CAPITAL_BEFORE = re.compile(r"\bcapital\s*,\s*$", re.I)
 _ALERT_WORDS = frozenset("warning warnings alert alerts siren sirens alarm alarms".split())
 
 
