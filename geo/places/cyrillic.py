@@ -288,7 +288,7 @@ def _adjective_unit(lang, places, toks, i, names, sent, cues, body, text=""):
 
 
 def _elided_unit(lang, places, toks, i, names, sent, cues):
-    """"в Харьковской области и Нечаевку в Днепропетровской": a unit noun said once, left out the second time."""
+    """"в Белгородской области и Рыльск в Курской": a unit noun said once, left out the second time."""
     if i == 0 or toks[i - 1][2].lower() not in places.LOCATIVE_PREPS:
         return None
     if i + 1 < len(toks) and toks[i + 1][2][:1].islower():
