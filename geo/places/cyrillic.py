@@ -249,7 +249,7 @@ def _adjective_unit(lang, places, toks, i, names, sent, cues, body, text=""):
     while j < len(toks) and toks[j][2].lower().startswith(places.UNIT_INFIXES):
         j += 1
     if j >= len(toks):
-        return None
+        return _elided_unit(lang, places, toks, i, names, sent, cues)
     kind = _unit(places, toks[j][2])
     list_adjs = [i]
     k = i + 1
@@ -266,7 +266,7 @@ def _adjective_unit(lang, places, toks, i, names, sent, cues, body, text=""):
                 continue
             break
         if k >= len(toks) or (kind := _unit(places, toks[k][2])) is None or len(list_adjs) < 2:
-            return None
+            return _elided_unit(lang, places, toks, i, names, sent, cues)
         j = k
     if body or (j + 1 < len(toks) and toks[j + 1][2].lower() in places.BODY_AFTER):
         return [], j + 1
@@ -285,6 +285,22 @@ def _adjective_unit(lang, places, toks, i, names, sent, cues, body, text=""):
         out.append(Mention(a, end if ai == list_adjs[-1] else b, _span_text(toks, a, end if ai == list_adjs[-1] else b),
                            sent, lookup, tuple(cues) + ("region_phrase",), kind_hint=hint if kind != "sector" else None))
     return out, j + 1
+
+
+def _elided_unit(lang, places, toks, i, names, sent, cues):
+    """"в Белгородской области и Рыльск в Курской": a unit noun said once, left out the second time."""
+    if i == 0 or toks[i - 1][2].lower() not in places.LOCATIVE_PREPS:
+        return None
+    if i + 1 < len(toks) and toks[i + 1][2][:1].islower():
+        return None  # an adjective on some other noun
+    earlier = [t[2] for t in toks[:i - 1] if _unit(places, t[2]) == "adm1"]
+    if not earlier:
+        return None
+    a, b, adj = toks[i]
+    phrase = _unit_phrase(lang, adj, earlier[-1], names)
+    if phrase is None:
+        return None
+    return [Mention(a, b, adj, sent, phrase, tuple(cues) + ("region_phrase",))], i + 1
 
 
 def _span_text(toks, a, b) -> str:

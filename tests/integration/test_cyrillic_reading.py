@@ -103,3 +103,8 @@ def test_a_bullet_list_of_communities_under_a_heading(nlp):
              "• Краснопільська\n• Білопільська\n• Хотінська.")
     assert [e.location.place.name for e in pd.events] == ["Krasnopilska hromada", "Bilopilska hromada", "Khotinska hromada"]
     assert {e.attacker for e in pd.events} == {"RU"}
+
+
+def test_a_unit_noun_said_once_and_left_out_the_second_time(nlp):
+    pd = nlp("ВСУ обстреляли Грайворон в Белгородской области и Рыльск в Курской.")
+    assert ("Курской", "Kursk Oblast") in [(m.surface, m.place.name) for m in pd.mentions if m.place is not None]
