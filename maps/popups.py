@@ -79,7 +79,8 @@ def event_popup(event: Event) -> str:
         _row("Type", esc(f"{words(event.type)} ({words(event.sub_type)})" if event.sub_type else words(event.type))),
         _row("Date", esc(_date(event.date, event.date_precision))),
         _row("Attacker", esc(side_name(event.attacker))
-             + (f" <i>({esc(words(event.attacker_basis))})</i>" if event.attacker_basis else "")),
+             + (f" <i>({esc(words(event.attacker_basis))})</i>" if event.attacker_basis else "")
+             + (" <i>inferred: the report does not say who struck</i>" if event.attacker_inferred else "")),
     ]
     if event.weapons:
         parts = [
