@@ -327,11 +327,12 @@ def test_language_of_a_report():
 
 
 def test_reports_in_languages_not_read_yet_are_skipped_with_one_line(tmp_path):
-    rows = [{"id": 1, "text": LEDE}, {"id": 2, "text": "Ночью российские войска обстреляли Волчанск, повреждены школа."},
-            {"id": 3, "text": "La escuela de la ciudad fue alcanzada por un dron durante la noche, dijo el alcalde."},
-            {"id": 4, "text": "Ночью беспилотники атаковали Купянск, есть разрушения."}]
+    rows = [{"id": 1, "text": LEDE},
+            {"id": 2, "text": "La escuela de la ciudad fue alcanzada por un dron durante la noche, dijo el alcalde."},
+            {"id": 3, "text": "Die Schule in der Stadt wurde in der Nacht von einer Drohne getroffen, sagte der Bürgermeister."},
+            {"id": 4, "text": "Los bomberos apagaron el incendio en la escuela antes del mediodía, según el alcalde."}]
     (tmp_path / "mixed.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     items = list(read_inputs([str(tmp_path / "mixed.jsonl")]))
-    assert [i.id for i in items if hasattr(i, "text")] == [1, 2, 4]  # Russian is read (issue 18)
+    assert [i.id for i in items if hasattr(i, "text")] == [1]
     (note,) = [i for i in items if getattr(i, "level", "") == "note"]
-    assert str(note).endswith("skipped 1 document in languages not read yet: es 1")
+    assert str(note).endswith("skipped 3 documents in languages not read yet: es 2, de 1")
