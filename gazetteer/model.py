@@ -49,7 +49,8 @@ class Place:
     raion: str | None = None
     hromada: str | None = None
     #: "hromada_centre": a settlement the codifier lists but GeoNames lacks, placed at its
-    #: hromada's centre (so it is known only to within its hromada: precision 2).
+    #: hromada's centre (so it is known only to within its hromada: precision 2);
+    #: "site_town": a named site (plant, dam, port) placed at its town's point (gazetteer.sites).
     placement: str | None = None
 
     def to_dict(self) -> dict:

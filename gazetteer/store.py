@@ -80,18 +80,18 @@ def input_hash() -> str:
     settlements = ru_settlements_file()
     h.update(f"ru_settlements={settlements.stat().st_size if settlements else 'missing'}\n".encode())
     for role, path in sorted(_build.source_files().items()):
-        if role in ("supplement", "unit_names"):
+        if role in ("supplement", "unit_names", "sites"):
             continue  # the project's own data: keyed by content below, so every checkout shares one store
         try:
             st = path.stat()
             h.update(f"{role}={st.st_size}:{st.st_mtime_ns}\n".encode())
         except OSError:
             h.update(f"{role}=missing\n".encode())
-    from gazetteer import airfields, katottg, names, ru_settlements, translit
+    from gazetteer import airfields, katottg, names, ru_settlements, sites, translit
 
-    for path in (_build.supplement_path(), _build.unit_names_path(), Path(_build.__file__), Path(names.__file__),
-                 Path(translit.__file__), Path(katottg.__file__), Path(ru_settlements.__file__),
-                 Path(airfields.__file__)):
+    for path in (_build.supplement_path(), _build.unit_names_path(), _build.sites_path(), Path(_build.__file__),
+                 Path(names.__file__), Path(translit.__file__), Path(katottg.__file__), Path(ru_settlements.__file__),
+                 Path(airfields.__file__), Path(sites.__file__)):
         with contextlib.suppress(OSError):
             h.update(path.read_bytes())
     return h.hexdigest()
@@ -216,10 +216,13 @@ def remove_stale_temps(directory: Path) -> list[Path]:
     return gone
 
 
-def build(path: Path, digest: str, force: bool = False, *, base: Path | None = None, files: list | None = None) -> Path:
+def build(path: Path, digest: str, force: bool = False, *, base: Path | None = None, files: list | None = None,
+          records=None) -> Path:
     """Build the store at ``path`` atomically unless another process already did.
 
     With ``base`` and ``files``: a copy of the store ``base`` plus the GeoNames dumps.
+    With ``records`` (:class:`gazetteer.build.Records`): a store of those records only,
+    written in this process (they are already in memory).
     """
     directory = path.parent
     with _lock(directory):
@@ -230,7 +233,9 @@ def build(path: Path, digest: str, force: bool = False, *, base: Path | None = N
         os.close(fd)
         try:
             t0 = time.perf_counter()
-            if files:
+            if records is not None:
+                _build.write_store(Path(tmp), records, digest)
+            elif files:
                 shutil.copyfile(base, tmp)
                 _in_child("gazetteer.geonames", [tmp, digest, json.dumps([f.to_dict() for f in files])])
             else:  # sqlite3 takes the empty file as a new database
@@ -245,7 +250,8 @@ def build(path: Path, digest: str, force: bool = False, *, base: Path | None = N
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        _remove_stale(directory, keep=path)
+        if records is None:  # a store of given records is not one of the cache's families
+            _remove_stale(directory, keep=path)
     return path
 
 
@@ -320,6 +326,26 @@ def _with_geonames(directory: Path, digest: str, files: list, rebuild: bool) -> 
                              "build` to return to the built-in store")
     base = _builtin(directory, digest, rebuild=False)
     return build(path, ext_digest, force=rebuild, base=base, files=files)
+
+
+def from_records(path: str | os.PathLike, records) -> Path:
+    """A store at ``path`` holding only ``records`` (:class:`gazetteer.build.Records`); built if not there yet.
+
+    The same tables and name keys as the full store, from given places instead of
+    the installed data packages: a small gazetteer for fast tests or a closed
+    region. A store already at ``path`` built from the same records (and the same
+    build code) is used as is; one built from other records is replaced. The
+    cache dir is not touched.
+
+    >>> from gazetteer.build import Records                                   # doctest: +SKIP
+    >>> Gazetteer(from_records("small.sqlite", Records.from_json("places.json")))  # doctest: +SKIP
+    """
+    path = Path(path)
+    digest = records.digest()
+    if check(path, digest) is None:
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return build(path, digest, force=path.exists(), records=records)
 
 
 def ensure(path: Path | None = None, rebuild: bool = False) -> Path:

@@ -76,7 +76,8 @@ _ALLOWED = {
 
 def document_key(doc: Document) -> str:
     """A hash of the document's text and of the metadata the pipeline reads."""
-    meta = [doc.id, doc.outlet, doc.published.isoformat() if doc.published else None, doc.url, doc.title]
+    meta = [doc.id, doc.outlet, doc.published.isoformat() if doc.published else None, doc.url, doc.title,
+            doc.language, doc.via]
     h = hashlib.sha256(json.dumps(meta, ensure_ascii=False, default=str).encode())
     h.update(b"\0")
     h.update(doc.text.encode("utf-8", "surrogatepass"))

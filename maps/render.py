@@ -40,7 +40,7 @@ from maps.features import OUTLINE_DECIMALS, collection, feature
 from maps.framing import opening_view
 from maps.frontline import derived_front_lines
 from maps.geodesy import geodesic_area_km2
-from maps.overlays import MAX_SNAPSHOTS, URL, as_overlay, read_controls
+from geo.overlays import MAX_SNAPSHOTS, URL, as_overlay, read_controls
 from maps.regions import assign_regions
 from maps.zones import claim_zones
 

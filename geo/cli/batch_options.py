@@ -23,7 +23,8 @@ def batch_options(func):
 def report_problems(problems) -> None:
     """One line on stderr per input problem: ``error: FILE[:LINE]: problem`` (or ``warning:``, ``note:``)."""
     for problem in problems:
-        click.echo(f"{problem.level}: {problem}", err=True)
+        if problem.level != "skipped":  # each skipped document is counted in one summary note instead
+            click.echo(f"{problem.level}: {problem}", err=True)
 
 
 def analyze_paths(paths, *, published, outlet, workers, engine, scheduler, progress, no_cache=False, fuse=True):

@@ -62,12 +62,17 @@ def search_cmd(name: str, country: str | None, kind: str | None, limit: int, as_
     for p in places:
         # The hierarchy, finest first: hromada, raion, oblast, country ("Tokmatska hromada, Polohivskyi Raion, ...").
         where = ", ".join(x for x in (p.hromada, p.raion, p.admin1_name if p.kind != "adm1" else None, p.country_code) if x)
-        note = "  (placed at its hromada's centre)" if p.placement == "hromada_centre" else ""
+        note = _PLACEMENT_NOTES.get(p.placement or "", "")
         click.echo(
             f"{p.score:6.3f}  {p.geonameid:>9}  {p.kind:<7}  {p.name}"
             + (f" ({where})" if where else "")
             + f"  {p.lat:.4f},{p.lon:.4f}  pop {p.population:,}{note}"
         )
+
+
+#: What ``gazetteer search`` says after a place whose point is borrowed (``Place.placement``).
+_PLACEMENT_NOTES = {"hromada_centre": "  (placed at its hromada's centre)",
+                    "site_town": "  (placed at the town it lies in)"}
 
 
 @gazetteer_group.command("info")

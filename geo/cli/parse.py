@@ -50,7 +50,7 @@ def parse_cmd(paths, published, outlet, as_json, workers, progress, no_cache, ex
     from geo.model import ParsedDocument
     from geo.pipeline import Pipeline
     from geo.runner import run
-    from geo.text.documents import builtin_seeds, is_failure
+    from geo.text.documents import SkippedDocument, builtin_seeds, is_failure
 
     if not paths:
         paths = [str(builtin_seeds())]
@@ -64,6 +64,11 @@ def parse_cmd(paths, published, outlet, as_json, workers, progress, no_cache, ex
         if not isinstance(result, ParsedDocument):
             report_problems([result])
             failures += is_failure(result)
+            doc = result.document if isinstance(result, SkippedDocument) else None
+            if as_json and doc is not None:  # skipped for its language: the id still comes back
+                click.echo(json.dumps({"id": doc.id, "path": doc.path, "line": doc.line, "language": doc.language,
+                                       "skipped": result.problem, "mentions": [], "events": [], "area_claims": []},
+                                      ensure_ascii=False))
         elif as_json:
             data = result.to_dict()
             if explain:

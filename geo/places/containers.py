@@ -143,14 +143,16 @@ def contained(m: Mention) -> bool:
 
 
 def within(p: Place, container: Place) -> bool:
-    """``p`` lies in the country or ADM1 ``container``, or within 40 km of the town ``container``."""
+    """``p`` lies in the country or ADM1 ``container``, within 40 km of the town ``container``, or in
+    the same raion as that town (the codifier's hierarchy: "the Chuhuiv district's X")."""
     if p.kind == "country" or (p.kind == "adm1" and container.kind != "country"):
         return False
     if container.kind == "adm1":
         return p.country_code == container.country_code and p.admin1_code == container.admin1_code
     if container.kind == "country":
         return p.country_code == container.country_code
-    return near_km(p, container) < 40
+    return near_km(p, container) < 40 or (bool(p.raion) and p.raion == container.raion
+                                          and p.admin1_code == container.admin1_code)
 
 
 def prominent(p: Place) -> bool:

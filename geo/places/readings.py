@@ -29,6 +29,8 @@ READING_RULES: tuple[Rule, ...] = (
          lambda m, contained: "namesake:neighbours" in m.cues),
     Rule("named_airfield", "\"X air base\", \"the X airfield\": the aerodrome of that name (OurAirports)",
          lambda m, contained: m.place.feature_type == "airfield"),
+    Rule("named_site", "a named site of the war (plant, dam, port, bridge) at its town's point (gazetteer/data/sites.csv)",
+         lambda m, contained: m.place.source == "sites"),
     Rule("district_centre", "a district, raion or hromada: its administrative centre in the region stated or reported",
          lambda m, contained: m.place.match == "district_centre"),
     Rule("stated_container", "the container the text states (\"X in the Y region\", \"X, Y\") restricts the reading",

@@ -47,6 +47,7 @@ from functools import lru_cache
 from gazetteer.model import Place
 from geo.model import Document, Mention, ResolvedMention, Sentence
 from gazetteer.names import strip_unit_noun
+from geo.places.cyrillic import CUE, INITIAL_CUE, PREP_CUE, is_war_report
 from geo.places.doc_context import DocContext
 from geo.places.readings import reading_rule
 from geo.rules import Rule
@@ -275,7 +276,7 @@ def _strong(m: Mention) -> bool:
 
 def _cued(m: Mention) -> bool:
     """A locative preposition, a verb of attack or capture, or a possessive before the name."""
-    return any(c.startswith("prev:") and (c[5:] in LOCATIVE_PREPS or c[5:] in ATTACK_OBJECT_PREVS) for c in m.cues) \
+    return PREP_CUE in m.cues or (CUE in m.cues and INITIAL_CUE not in m.cues) or any(c.startswith("prev:") and (c[5:] in LOCATIVE_PREPS or c[5:] in ATTACK_OBJECT_PREVS) for c in m.cues) \
         or "after_possessive" in m.cues
 
 
@@ -331,7 +332,7 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
     text = doc.text
     low_words = words_of(text)
     n_war = sum(1 for w in low_words if w in WAR_REPORT_CUES)
-    d.war = n_war >= 2 or (n_war == 1 and any(w in EVENT_WORDS for w in low_words))
+    d.war = n_war >= 2 or (n_war == 1 and any(w in EVENT_WORDS for w in low_words)) or is_war_report(doc.language, text)
     for w in low_words:
         cc = DEMONYMS.get(w)
         if cc:
@@ -402,11 +403,13 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
             follows[mentions[k].start] = nxt_p
     stated = stated_containers(text, mentions, first, cands)
     city_of = city_districts(text, mentions, first)
+    possessed: set[int] = set()  # "the Izium district's Kapytolivka": the text says where it is
     for k in range(1, len(mentions)):
         prev, m = mentions[k - 1], mentions[k]
         if prev.kind_hint == "district" and prev.start not in city_of and first[k - 1] is not None \
                 and POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
-            stated.setdefault(m.start, [first[k - 1]])  # "the Izium district's Kapytolivka": near its centre
+            stated.setdefault(m.start, [first[k - 1]])  # near its centre
+            possessed.add(m.start)
     report_region = focus_region(focus_anchors)
     list_regions: dict[str, Counter] = {}  # group cue -> the first readings' ADM1 codes of its members
     for m, p in zip(mentions, first):
@@ -419,7 +422,7 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
             for c in m.cues:
                 if c.startswith("group:"):
                     group_readings.setdefault(c, []).append(p)
-    unlisted = unlisted_mentions(d, mentions, stated)
+    unlisted = unlisted_mentions(d, mentions, stated) | possessed
     shared = share_containers(mentions, stated, unlisted)
     for m, cs, h in zip(mentions, cands, hints):
         readings = (stated.get(m.start) or shared.get(m.start) or []) if m.start in unlisted else []

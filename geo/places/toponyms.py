@@ -472,15 +472,24 @@ _NOT_A_DISTRICT = frozenset("judge judges court courts attorney attorneys counci
 _NOT_A_FRONT = frozenset("line lines page pages door doors row yard garden office desk seat seats end".split())
 
 
-def _unit_noun_ok(toks, name_end: int, k: int) -> bool:
+def _unit_noun_ok(toks, name_end: int, k: int, names: Names | None = None) -> bool:
     """The unit noun at ``k`` after a name ending at ``name_end`` names a unit: not "The Edmonton
-    Community Partnership" (a community only after a hromada adjective, or as a "territorial
-    community": "the Myrnohrad territorial community"), not "U.S. District Judge"."""
+    Community Partnership" (a community only after a hromada adjective, as a "territorial
+    community": "the Myrnohrad territorial community", or in lower case after the name of a
+    settlement that is a hromada's: "the Vilniansk community"), not "U.S. District Judge"."""
     noun = toks[k].low
     if noun == "community" and not toks[name_end - 1].low.endswith(HROMADA_ENDINGS) \
-            and not (k >= 1 and toks[k - 1].low in DISTRICT_INFIXES):
+            and not (k >= 1 and toks[k - 1].low in DISTRICT_INFIXES) \
+            and not (not toks[k].cap and names is not None and _hromada_town(names, toks[name_end - 1].text)):
         return False
     return not (REGION_NOUNS.get(noun) == "district" and k + 1 < len(toks) and toks[k + 1].low in _NOT_A_DISTRICT)
+
+
+def _hromada_town(names: Names, name: str) -> bool:
+    """A settlement of that name gives its name to a hromada of Ukraine's codifier (its own hromada is named after it)."""
+    stem = name.casefold()[:-1]
+    return any(p.kind == "place" and p.country_code == "UA" and (p.hromada or "").casefold().startswith(stem)
+               for p in names.places(name))
 
 
 def _unit_noun_ends(toks, a: int, b: int) -> bool:
@@ -497,7 +506,7 @@ def _region_after(toks, b, names: Names | None = None) -> tuple[int, str] | None
     elif k + 1 < len(toks) and toks[k].low in DISTRICT_INFIXES and REGION_NOUNS.get(toks[k + 1].low) == "district":
         k += 1  # "Rakityansky urban district", "Myropilska territorial community"
     if k < len(toks) and toks[k].low in REGION_NOUNS and toks[k].low not in PLURAL_REGION_NOUNS:
-        if b < 1 or not _unit_noun_ok(toks, b, k):
+        if b < 1 or not _unit_noun_ok(toks, b, k, names):
             return None
         if toks[k].low == "community":
             return k + 1, "district"  # "the Myropilska community": a hromada named by its adjective
