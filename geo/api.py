@@ -47,6 +47,13 @@ class Report:
         if self.n_documents is None:
             self.n_documents = len(self.documents)
 
+    def with_control(self, snapshots) -> "Report":
+        """The same report, attackers the reports did not name re-inferred from control files."""
+        from geo.control import infer_attackers
+
+        return Report(self.documents, self.errors, infer_attackers(self.event_list, snapshots), self.claim_list,
+                      self.n_documents)
+
     @property
     def failures(self) -> list[InputError]:
         """Inputs that could not be read (errors, not warnings)."""

@@ -75,8 +75,12 @@ _ALLOWED = {
 # -- keys and versions ---------------------------------------------------------------------
 
 def document_key(doc: Document) -> str:
-    """A hash of the document's text and of the metadata the pipeline reads."""
-    meta = [doc.id, doc.outlet, doc.published.isoformat() if doc.published else None, doc.url, doc.title]
+    """A hash of the document's text and of the metadata the pipeline reads.
+
+    The language is left out: the first stage detects it from the text when the input
+    says none, so a result is stored under the same key whether it was detected or given.
+    """
+    meta = [doc.id, doc.outlet, doc.published.isoformat() if doc.published else None, doc.url, doc.title, doc.via]
     h = hashlib.sha256(json.dumps(meta, ensure_ascii=False, default=str).encode())
     h.update(b"\0")
     h.update(doc.text.encode("utf-8", "surrogatepass"))

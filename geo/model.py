@@ -34,6 +34,8 @@ STRIKE = "strike"
 INTERCEPTION = "interception"
 GROUND_ASSAULT = "ground_assault"
 EVENT_TYPES = (STRIKE, INTERCEPTION, GROUND_ASSAULT)
+#: ``Event.attacker_basis`` values that mean the report did not name the attacker.
+INFERRED_BASES = frozenset({"target_country", "held_by_other_side", "regained", "defender"})
 SUB_TYPES = (
     "air_drone_strike",
     "missile_attack",
@@ -187,6 +189,8 @@ class Source:
     end: int
     published: dt.date | None = None
     url: str | None = None
+    #: Where the outlet had it from (a forwarded Telegram message's ``forwarded_from``).
+    via: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -197,6 +201,7 @@ class Source:
             "end": self.end,
             "published": self.published.isoformat() if self.published else None,
             "url": self.url,
+            "via": self.via,
         }
 
     @classmethod
@@ -296,6 +301,9 @@ class Event:
     disagreements: tuple[Disagreement, ...] = ()
     qualifiers: dict[str, str] = field(default_factory=dict)
     attacker_basis: str | None = None  # "grammar", "target_country", ...
+    #: The report does not say who struck: the attacker is the side that does not hold the place
+    #: (``geo.control``) or the other side of a named defender.
+    attacker_inferred: bool = False
     #: The event rule that made it (``geo.events.building.EVENT_TYPE_RULES``).
     rule: str = ""
 
@@ -312,6 +320,7 @@ class Event:
             "date_precision": self.date_precision,
             "attacker": self.attacker,
             "attacker_basis": self.attacker_basis,
+            "attacker_inferred": self.attacker_inferred,
             "weapons": dict(self.weapons),
             "intercepted": self.intercepted,
             "intercepted_over": list(self.intercepted_over),
@@ -351,6 +360,7 @@ class Event:
             ),
             qualifiers=dict(data.get("qualifiers") or {}),
             attacker_basis=data.get("attacker_basis"),
+            attacker_inferred=bool(data.get("attacker_inferred", False)),
             rule=data.get("rule") or "",
         )
 

@@ -46,19 +46,24 @@ from geo.events.building import extract_events
 from geo.events.claims import extract_area_claims
 from geo.model import Document, ParsedDocument, StageError
 from geo.places.resolve import resolve_mentions
+from geo.places.cyrillic import CYRILLIC_LANGUAGES, find_cyrillic_mentions
 from geo.places.toponyms import find_mentions
 from geo.text.documents import PART_CHARS, split_parts
+from geo.text.language import detect_language
 from geo.text.sentences import split_sentences
 
 Stage = Callable[[ParsedDocument, Gazetteer], ParsedDocument]
 
 
 def read_sentences(pd: ParsedDocument, gaz: Gazetteer) -> ParsedDocument:
-    return replace(pd, sentences=tuple(split_sentences(pd.document.text)))
+    """Sentences, and the document's language when nobody said it (each later stage reads by it)."""
+    doc = pd.document if pd.document.language is not None else replace(pd.document, language=detect_language(pd.document.text))
+    return replace(pd, document=doc, sentences=tuple(split_sentences(doc.text)))
 
 
 def find_candidates(pd: ParsedDocument, gaz: Gazetteer) -> ParsedDocument:
-    return replace(pd, candidates=tuple(find_mentions(pd.document, list(pd.sentences), gaz)))
+    find = find_cyrillic_mentions if pd.document.language in CYRILLIC_LANGUAGES else find_mentions
+    return replace(pd, candidates=tuple(find(pd.document, list(pd.sentences), gaz)))
 
 
 def resolve_places(pd: ParsedDocument, gaz: Gazetteer) -> ParsedDocument:

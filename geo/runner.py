@@ -41,7 +41,8 @@ from geo.engines import ENGINES, engine as _engine
 from geo.engines.base import Collected, Item, Result
 from geo.model import Document, InputError, ParsedDocument, StrikemapError
 from geo.pipeline import Pipeline
-from geo.text.documents import iter_documents, normalise_text, readable, unique_ids, with_language
+from geo.events.sources import join_same_reports
+from geo.text.documents import SameReport, iter_documents, normalise_text, readable, unique_ids, with_language
 
 __all__ = ["ENGINES", "Collected", "collect", "parse_many", "parse_stream", "read_inputs", "run"]
 
@@ -60,7 +61,7 @@ def read_inputs(inputs, *, published: dt.date | None = None, outlet: str | None 
     """
     if isinstance(inputs, (str, os.PathLike, Document)):
         inputs = [inputs]
-    return unique_ids(readable(map(with_language, _read(inputs, published, outlet))))
+    return readable(unique_ids(map(with_language, _read(inputs, published, outlet))))
 
 
 def _read(inputs, published, outlet) -> Iterator[Item]:
@@ -156,8 +157,11 @@ def collect(items: Iterable[Item], *, fuse: bool = True, keep_documents: bool = 
     pipeline = _pipeline(pipeline, gazetteer, cache)
     options = {"scheduler": scheduler} if engine == "dask" else {}
     with _progress_bar(progress, engine) as bar:
-        return runner.collect(pipeline, iter(items), fuse=fuse, keep_documents=keep_documents, bar=bar,
-                              workers=workers, chunksize=chunksize, **options)
+        got = runner.collect(pipeline, iter(items), fuse=fuse, keep_documents=keep_documents, bar=bar,
+                             workers=workers, chunksize=chunksize, **options)
+    same = [(p.first, p.document) for p in got.problems if isinstance(p, SameReport)]  # read once, sources joined
+    got.events, got.claims = join_same_reports(got.events, same), join_same_reports(got.claims, same)
+    return got
 
 
 def _progress_bar(progress: bool | None, engine: str):

@@ -5,7 +5,7 @@
 """
 
 from maps.frontline import derived_front_line
-from maps.overlays import read_control, read_overlay
+from geo.overlays import read_control, read_overlay
 from maps.render import render_map, save_map
 from maps.zones import border_zone, claim_zones, settlement_zone
 

@@ -24,7 +24,7 @@ from maps import popups, style
 from maps.features import ZONE_DECIMALS, feature
 from maps.frontline import FRONTLINE_TOLERANCE_M
 from maps.geodesy import geodesic_area_km2, geodesic_length_km
-from maps.overlays import ControlSnapshot
+from geo.overlays import ControlSnapshot
 from maps.regions import assign_regions
 from maps.zones import HOME, Zone
 

@@ -8,8 +8,9 @@ one already placed, recomputed after each zoom and pan.
 
 Each name is ``[text, lat, lon, kind, min_zoom]``; kinds are ``COUNTRY``,
 ``REGION``, ``TOWN`` and ``NAMED`` (a settlement an event or claim names), and
-the array is in rank order (the page puts named places first from
-``NAMED_FIRST_ZOOM`` on).
+the array is in rank order (cities of a million, regions, countries, named
+settlements, towns by population); from ``NAMED_ZOOM`` on the page puts the
+named settlements first.
 """
 
 from __future__ import annotations
@@ -88,11 +89,6 @@ def name_rows(extent, regions: gpd.GeoDataFrame, countries: dict, named: Iterabl
     w, s, e, n = extent
     area = box(w - MARGIN_DEG, s - MARGIN_DEG, e + MARGIN_DEG, n + MARGIN_DEG)
     rows: list[list] = []
-    for cc, geom in sorted(countries.items()):
-        place = gazetteer.country(cc) if cc else None
-        part = geom.intersection(area) if place else None
-        if part is not None and not part.is_empty and part.area > 0.5:
-            rows.append(_row(place.name, *_anchor(part), COUNTRY, 3))
     # Regions by area, largest first (a large region's name is the one worth keeping).
     # Cities of a million lead, so the capital's name is not lost to its region's.
     towns = gazetteer.populated_places(area.bounds, TOWN_ZOOMS[-1][0])
@@ -107,6 +103,12 @@ def name_rows(extent, regions: gpd.GeoDataFrame, countries: dict, named: Iterabl
         name = english.get(r["admin1_code"]) or r["name"]
         if name:
             rows.append(_row(name, *_anchor(r.geometry.intersection(area)), REGION, REGION_MIN_ZOOM))
+    # Countries after the regions: from zoom 5 a region's name says more than its country's.
+    for cc, geom in sorted(countries.items()):
+        place = gazetteer.country(cc) if cc else None
+        part = geom.intersection(area) if place else None
+        if part is not None and not part.is_empty and part.area > 0.5:
+            rows.append(_row(place.name, *_anchor(part), COUNTRY, 3))
     for p in sorted(named, key=lambda p: -p.population):
         if p.kind == "place" and p.geonameid not in seen:
             seen.add(p.geonameid)

@@ -56,10 +56,12 @@ def event_title(event: Event) -> str:
 
 
 def sources_html(sources: Iterable[Source]) -> str:
-    """An ordered list of sources: outlet, date, address (a link when it is http/https) and the evidence quoted."""
+    """An ordered list of sources: outlet (and where it had it from), date, address (a link when it is http/https) and the evidence quoted."""
     items = []
     for s in sources:
         head = esc(s.outlet or s.document)
+        if s.via:
+            head += f" (forwarded from {esc(s.via)})"
         if s.published:
             head += f", {esc(s.published.isoformat())}"
         link = ""
@@ -77,7 +79,8 @@ def event_popup(event: Event) -> str:
         _row("Type", esc(f"{words(event.type)} ({words(event.sub_type)})" if event.sub_type else words(event.type))),
         _row("Date", esc(_date(event.date, event.date_precision))),
         _row("Attacker", esc(side_name(event.attacker))
-             + (f" <i>({esc(words(event.attacker_basis))})</i>" if event.attacker_basis else "")),
+             + (f" <i>({esc(words(event.attacker_basis))})</i>" if event.attacker_basis else "")
+             + (" <i>inferred: the report does not say who struck</i>" if event.attacker_inferred else "")),
     ]
     if event.weapons:
         parts = [

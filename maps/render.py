@@ -40,7 +40,7 @@ from maps.features import OUTLINE_DECIMALS, collection, feature
 from maps.framing import opening_view
 from maps.frontline import derived_front_lines
 from maps.geodesy import geodesic_area_km2
-from maps.overlays import MAX_SNAPSHOTS, URL, as_overlay, read_controls
+from geo.overlays import MAX_SNAPSHOTS, URL, as_overlay, read_controls
 from maps.regions import assign_regions
 from maps.zones import claim_zones
 
@@ -198,7 +198,7 @@ def _region_layer(name, regions, by_region: dict[int, list[Event]], what: str, c
             "sm_popup": popups.region_popup(row["name"] or "region", evs, what),
             "sm_tip": popups.region_tooltip(row["name"] or "region", evs, what),
             "sm_date": min(dates).isoformat() if dates else None,
-        }))
+        }, OUTLINE_DECIMALS))
     n = sum(len(v) for v in by_region.values())
     group = folium.FeatureGroup(name=f"{name} ({n})")
     return group, feats
@@ -231,7 +231,7 @@ def _choropleth(regions, per_region: Counter) -> tuple[list[dict], list[tuple[in
             "sm_style": {"color": "#7f0000", "weight": 0.8, "fillColor": colour(n), "fillOpacity": 0.6,
                          "className": "sm-choropleth"},
             "sm_tip": popups.choropleth_tooltip(row["name"] or "region", n),
-        }))
+        }, OUTLINE_DECIMALS))  # the region's outline as drawn under it: half the size, the same line
     return feats, steps
 
 

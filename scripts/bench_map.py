@@ -97,7 +97,7 @@ def time_control(claims, paths):
     from maps import zones
     from maps.frontline import derived_front_lines
     from maps.geodesy import geodesic_length_km
-    from maps.overlays import read_controls
+    from geo.overlays import read_controls
     from maps.regions import countries, country_outline, load_regions
 
     load_regions()

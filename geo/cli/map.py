@@ -50,12 +50,14 @@ def map_cmd(paths, published, outlet, workers, engine, scheduler, progress, no_c
     strikemap map reports/ -o out/ --force --control deepstatemap_data_20250319.geojson
     """
     from geo.outputs.atomic import check_outdir
-    from maps.overlays import read_controls
+    from geo.overlays import read_controls
 
     check_outdir(outdir, force)  # before any work
     control = read_controls(control, control_label) or None  # a bad file fails here, before the analysis
     report = analyze_paths(paths, published=published, outlet=outlet, workers=workers, engine=engine,
                            scheduler=scheduler, progress=progress, no_cache=no_cache)
+    if control:
+        report = report.with_control(control)  # who holds a place informs who struck it
     report.write(outdir, force=force, cdn=cdn, regions=regions, control=control, frontline=frontline,
                  title=title)
     click.echo(f"{len(report.event_list)} events and {len(report.claim_list)} area claims from "

@@ -38,12 +38,14 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from geo.events.frames import UNLISTED, Frame, lies_within, precision_of, read_frames
-from geo.events.grouping import Group, group_frames, is_ground, side_by_target
+from geo.events.cyrillic import read_cyrillic_frames
+from geo.events.frames import UNLISTED, Frame, lies_within, precision_of, read_frames, side_named_in
+from geo.events.grouping import Group, basis_by_target, group_frames, is_ground, side_by_target
 from geo.events.war import has_war_evidence, in_theatre, war_context
 from geo.model import (
     EVENT_LOCATION,
     GROUND_ASSAULT,
+    INFERRED_BASES,
     INTERCEPTION,
     RU,
     STRIKE,
@@ -77,21 +79,50 @@ def _kept_locations(group: Group, text: str) -> list[tuple[ResolvedMention, int]
     return [(m, p) for m, p in seen.values() if not any(lies_within(other, m.place) for other in places)]
 
 
-def _attacker(group: Group, places: list) -> tuple[str, str]:
-    """Side and basis: stated grammar first, then where the target lies, then the defender inverted."""
-    strong = [s for f in group.frames for s, b in f.attackers if b == "grammar"]
-    if strong:
-        if len(set(strong)) > 1:
-            return UNKNOWN, "conflicting"
-        return strong[0], "grammar"
-    by_target = side_by_target(places)
-    weak = [s for f in group.frames for s, b in f.attackers if b == "defender"]
-    if by_target:
-        return by_target, "target_country"
-    if weak and len(set(weak)) == 1:
-        return weak[0], "defender"
-    return UNKNOWN, "none"
+def _stated(group: Group) -> list[str]:
+    return [s for f in group.frames for s, b in f.attackers if b == "grammar"]
 
+
+def _defenders_inverted(group: Group) -> set[str]:
+    return {s for f in group.frames for s, b in f.attackers if b == "defender"}
+
+
+def _own_country(places: list) -> str | None:
+    """The one war country all these places lie in, else None."""
+    countries = {p.country_code for p in places if p is not None}
+    return countries.pop() if len(countries) == 1 and countries <= {UA, RU} else None
+
+
+def _regaining_side(places: list, group: Group) -> str | None:
+    """Who retook ground: the side whose communiqué claims it ("its units liberated"), else the place's country."""
+    speakers = {side_named_in(f.claimant) for f in group.frames if f.regained and f.claimant} - {None}
+    return speakers.pop() if len(speakers) == 1 else _own_country(places)
+
+
+#: Who struck, in order: the first rule that holds decides; its name is the event's ``attacker_basis``.
+#: Each rule's value maps (group, places) to the side.
+ATTACKER_RULES: tuple[Rule, ...] = (
+    Rule("grammar", "the text says which side struck or advanced", lambda g, p: len(set(_stated(g))) == 1,
+         lambda g, p: _stated(g)[0]),
+    Rule("conflicting", "the text names both sides as striking", lambda g, p: bool(_stated(g)), lambda g, p: UNKNOWN),
+    Rule("regained", "ground retaken with no side named: the side whose communiqué claims it, else the place's own country",
+         lambda g, p: is_ground(g.frames) and any(f.regained for f in g.frames) and _regaining_side(p, g) is not None,
+         lambda g, p: _regaining_side(p, g)),
+    Rule("held_by_other_side", "a place held by the side that is not its country's: the holder's enemy struck",
+         lambda g, p: side_by_target(p) is not None and basis_by_target(p) == "held_by_other_side",
+         lambda g, p: side_by_target(p)),
+    Rule("target_country", "the side that does not hold the struck place (geo.control)",
+         lambda g, p: side_by_target(p) is not None, lambda g, p: side_by_target(p)),
+    Rule("defender", "the other side of the one that shot down", lambda g, p: len(_defenders_inverted(g)) == 1,
+         lambda g, p: next(iter(_defenders_inverted(g)))),
+    Rule("none", "nothing says or implies who struck", lambda g, p: True, lambda g, p: UNKNOWN),
+)
+
+
+def _attacker(group: Group, places: list) -> tuple[str, str]:
+    """Side and basis (the name of the rule of :data:`ATTACKER_RULES` that decided)."""
+    rule = first(ATTACKER_RULES, group, places)
+    return rule.value(group, places), rule.name
 
 
 #: How a group of frames becomes an event of one type, in order: the first rule that holds decides.
@@ -168,7 +199,7 @@ def _drop_generic_total(weapons: dict) -> dict:
 
 
 def _source(doc: Document, frame: Frame) -> Source:
-    return Source(doc.id, doc.outlet, frame.text.strip(), frame.start, frame.end, doc.published, doc.url)
+    return Source(doc.id, doc.outlet, frame.text.strip(), frame.start, frame.end, doc.published, doc.url, doc.via)
 
 
 def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
@@ -197,7 +228,8 @@ def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
         date, date_prec = None, None
     if date is None and doc.published is not None:
         date, date_prec = doc.published, "week"  # reported, so on or before publication
-    claimant = next((f.claimant for f in tally_frames + group.frames if f.claimant), None)
+    # A forwarded message that names no claimant is the claim of the channel it was forwarded from.
+    claimant = next((f.claimant for f in tally_frames + group.frames if f.claimant), None) or doc.via
     kept_ids = {m.place.geonameid for m, _ in kept}
     events: list[Event] = []
     for i, (mention, prec) in enumerate(kept):
@@ -274,7 +306,7 @@ def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
         loc = Location(mention.place, prec, mention.surface, unlisted=UNLISTED in mention.cues)
         ev_attacker, ev_basis = attacker, basis
         if basis in ("none", "defender") and side_by_target([mention.place]):
-            ev_attacker, ev_basis = side_by_target([mention.place]), "target_country"  # each place by its own country
+            ev_attacker, ev_basis = side_by_target([mention.place]), basis_by_target([mention.place])  # each by its holder
         events.append(Event(
             id="", type=etype, sub_type=_sub_type(etype, weapons, group), attacker=ev_attacker,
             date=date, date_precision=date_prec, weapons=weapons, intercepted=intercepted,
@@ -282,6 +314,7 @@ def build_events(doc: Document, group: Group, first_id: int) -> list[Event]:
             targets=targets, killed=killed, injured=injured, location=loc,
             claimant=next((f.claimant for f in own_single if f.claimant), None) or claimant,
             sources=sources, qualifiers=quals, attacker_basis=ev_basis, rule=type_rule.name,
+            attacker_inferred=ev_basis in INFERRED_BASES,
         ))
     return events
 
@@ -493,7 +526,8 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Reso
     context = war_context(doc, list(mentions))
     if not context.theatre:
         return []  # a report set outside the war's theatre: no attack of this war in it
-    frames = read_frames(doc, list(sentences), list(mentions))
+    read = read_cyrillic_frames if doc.language in ("uk", "ru") else read_frames
+    frames = read(doc, list(sentences), list(mentions))
     events: list[Event] = []
     for k, group in enumerate(group_frames(frames)):
         evidence = has_war_evidence(group)

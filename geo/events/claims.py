@@ -128,9 +128,9 @@ def extract_area_claims(doc: Document, sentences: list[Sentence], mentions: list
                 region=region,
                 area_km2=a.km2,
                 qualifier=_qualifier(s.text, a),
-                claimant=_claimant(s.text),
+                claimant=_claimant(s.text) or doc.via,  # a forwarded message's: its first channel's
                 date=date,
-                sources=(Source(doc.id, doc.outlet, s.text.strip(), s.start, s.end, doc.published, doc.url),),
+                sources=(Source(doc.id, doc.outlet, s.text.strip(), s.start, s.end, doc.published, doc.url, doc.via),),
                 area_text=a.text,
                 near=near,
                 id=f"{doc.id}:c{len(claims) + 1}",

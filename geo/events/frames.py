@@ -56,6 +56,14 @@ _GRAMMAR = (
 _DEFENDER = re.compile(
     r"(?P<side>" + _SIDE + r")\s+(?:[\w-]+\s+){0,6}?(?:" + "|".join(lx.INTERCEPT_VERBS) + r")\b", re.I
 )
+# "Ukrainian forces retook", "Russian troops withdrew from": the side that gained or gave up ground.
+_REGAIN = r"(?i:" + "|".join(lx.REGAIN_CUES) + r")"
+_FALL_BACK = r"(?i:" + "|".join(lx.FALL_BACK_CUES) + r")"
+_BETWEEN = r"(?:(?!said\b|says\b|claimed\b|reported\b)[a-z’'-]+\s+){0,3}?"  # lower-case words only: no second side
+_SIDE_REGAINS = re.compile(r"(?<![\w’'])(?P<side>" + _SIDE + r")\s+" + _BETWEEN + _REGAIN
+                           + r"\b(?!\s+(?:[\w-]+\s+){0,2}?(?:assaults?|attacks?|attempts?)\b)")  # not "pushed back an assault"
+_SIDE_FALLS_BACK = re.compile(r"(?<![\w’'])(?P<side>" + _SIDE + r")\s+" + _BETWEEN + _FALL_BACK + r"\b")
+_REGAIN_RE = re.compile(r"\b" + _REGAIN + r"\b")
 _AIR_DEFENCE_OF = re.compile(r"\b(?P<side>Russian|Ukrainian)\s+air[-\s]defen[cs]es?\b", re.I)
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:while|whereas)\s+|\s+[–—]\s+(?=[A-Z])|:\s+(?=[A-Z])")
 _SPEECH = r"(?:" + "|".join(lx.SPEECH_VERBS) + r"|saying|accused|accusing)"
@@ -95,6 +103,7 @@ class Frame:
     strike: bool = False
     intercept: bool = False
     ground: bool = False
+    regained: bool = False  # ground retaken ("retook", "liberated"), see lx.REGAIN_CUES
     anaphoric: bool = False
     attackers: list[tuple[str, str]] = field(default_factory=list)  # (side, basis)
     weapons: dict[str, int | None] = field(default_factory=dict)
@@ -147,12 +156,25 @@ def read_attackers(text: str) -> list[tuple[str, str]]:
                 text[m.end("side"):], re.I
             ):
                 out.append((side, "grammar"))
+    for m in _SIDE_REGAINS.finditer(text):
+        if _side_of(m.group("side")) and not is_hypothetical(text, m.start()):
+            out.append((_side_of(m.group("side")), "grammar"))
+    for m in _SIDE_FALLS_BACK.finditer(text):
+        side = _side_of(m.group("side"))
+        if side and not is_hypothetical(text, m.start()):
+            out.append((RU if side == UA else UA, "grammar"))  # the side that fell back did not advance
     for rx in (_DEFENDER, _AIR_DEFENCE_OF):
         for m in rx.finditer(text):
             side = _side_of(m.group("side"))
             if side:
                 out.append((RU if side == UA else UA, "defender"))
     return out
+
+
+def side_named_in(text: str | None) -> str | None:
+    """The one side a phrase names ("the Russian Defence Ministry": RU), else None."""
+    sides = {_side_of(m.group(0)) for m in re.finditer(r"(?<![\w’'])" + _SIDE + r"(?![\w’'])", text or "")} - {None}
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _side_of(word: str) -> str | None:
@@ -208,6 +230,7 @@ def read_frame(doc: Document, sentence: Sentence, start: int, end: int, mentions
     f.ground = any(not is_hypothetical(text, m.start()) for m in _GROUND_RE.finditer(text))
     f.anaphoric = bool(_ANAPHORA_RE.search(text.lstrip()))
     f.attackers = read_attackers(text)
+    f.regained = any(not is_hypothetical(text, m.start()) for m in _REGAIN_RE.finditer(text))
     launched, intercepted, wq, partial, _ = read_weapons(text, start)
     f.weapons, f.intercepted, f.qualifiers = launched, intercepted, dict(wq)
     f.intercept = bool(intercepted) or bool(partial) or bool(_INTERCEPT_RE.search(text) and (launched or intercepted))
@@ -396,6 +419,7 @@ def _bullet_part(doc: Document, s: Sentence, mentions: list[ResolvedMention], in
     figures = [v for v in (*f.intercepted.values(), *f.weapons.values()) if v is not None]
     share = int(counts[-1].value) if counts else (figures[0] if len(figures) == 1 else None)
     f.strike, f.intercept, f.ground = intro.strike, intro.intercept, intro.ground
+    f.regained = f.regained or intro.regained
     f.weapons, f.intercepted, f.anaphoric = {}, {}, True
     if share is not None and intro.intercept:
         f.intercepted_by_mention[f.locations[0].start] = share  # a strike's share stays with the whole

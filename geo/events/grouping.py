@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geo.events.frames import Frame, lies_within
-from geo.model import RU, UA
+from geo.control import holder, other_side
 
 
 @dataclass
@@ -114,19 +114,16 @@ def _continues(g: Group, f: Frame, window: int) -> bool:
 
 # Crimea and Sevastopol (GeoNames: Ukraine) have been held by Russia since 2014: where a
 # target lies there says nothing about who struck it.
-_HELD_BY_THE_OTHER_SIDE = frozenset({"UA.11", "UA.20"})
-
-
 def side_by_target(places: list) -> str | None:
-    """The side that would strike these places: RU for places in Ukraine, UA for places in Russia."""
-    if any(p is not None and p.admin1_code in _HELD_BY_THE_OTHER_SIDE for p in places):
-        return None
-    countries = {p.country_code for p in places if p is not None}
-    if countries == {UA}:
-        return RU
-    if countries == {RU}:
-        return UA
-    return None
+    """The side that would strike these places: the side that does not hold them (``geo.control.holder``)."""
+    sides = {other_side(holder(p)) for p in places if p is not None}
+    return sides.pop() if len(sides) == 1 and None not in sides else None
+
+
+def basis_by_target(places: list) -> str:
+    """"held_by_other_side" when a place is held by the side that is not its country's, else "target_country"."""
+    return "held_by_other_side" if any(p is not None and holder(p) not in (None, p.country_code)
+                                       for p in places) else "target_country"
 
 
 def is_ground(frames) -> bool:

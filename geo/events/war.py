@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.places.cyrillic import is_war_report
 from geo.lang.en import events as lx
 from geo.events.grouping import Group
 from geo.model import THEATRE, Document, ResolvedMention
@@ -43,7 +44,7 @@ def war_context(doc: Document, mentions: list[ResolvedMention]) -> WarContext:
     """The report's war frame (see the module docstring)."""
     places = [m.place or m.container for m in mentions]
     theatre = any(p is not None and in_theatre(p) for p in places) or bool(_SIDE_RE.search(doc.text))
-    words = _WAR_RE.search(doc.text)
+    words = _WAR_RE.search(doc.text) or is_war_report(doc.language, doc.text)
     countries = frozenset(p.country_code for p in places if p is not None and p.kind == "country")
     return WarContext(theatre, bool(words), countries)
 

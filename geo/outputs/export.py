@@ -29,7 +29,7 @@ WEAPON_COLUMNS = {kind: f"w_{kind}" for kind in WEAPON_KINDS}
 _INT_COLUMNS = ("intercepted", "killed", "injured", "report_killed", "report_injured", "geonameid", "precision", "n_sources", *WEAPON_COLUMNS.values())
 EVENT_COLUMNS = (
     "id", "type", "sub_type", "date", "date_precision", "attacker", "attacker_basis",
-    "weapons", *WEAPON_COLUMNS.values(), "intercepted", "targets", "killed", "injured",
+    "attacker_inferred", "weapons", *WEAPON_COLUMNS.values(), "intercepted", "targets", "killed", "injured",
     "report_killed", "report_injured", "place_name", "geonameid", "place_kind", "admin1_code", "admin1_name", "country_code",
     "precision", "precision_words", "claimant", "n_sources", "outlets", "evidence",
     "documents", "disagreements", "shared_tally", "tally_group", "qualifiers", "urls",
@@ -119,6 +119,7 @@ def event_row(event: Event, shares: dict[str, tuple[int, int, int]] | None = Non
         "date_precision": event.date_precision,
         "attacker": event.attacker,
         "attacker_basis": event.attacker_basis,
+        "attacker_inferred": event.attacker_inferred,
         "weapons": _join(event.weapons),
         "intercepted": event.intercepted,
         "targets": _join(event.targets),
@@ -243,6 +244,8 @@ def acled_frame(events: Iterable[Event]) -> pd.DataFrame:
             notes.append(f"Intercepted: {event.intercepted}.")
         if event.claimant:
             notes.append(f"Claimed by: {event.claimant}.")
+        if event.attacker_inferred:
+            notes.append("Attacker inferred: the report does not say who struck.")
         if n > 1:
             notes.append(f"Fatalities: {killed} of {whole} reported for {n} places, split evenly (ACLED).")
         rows.append({

@@ -21,6 +21,7 @@ opener.
 from __future__ import annotations
 
 from geo.places.context import LIST_ADJECTIVES
+from geo.lang.en.lex_attrs import TENS, UNITS
 from geo.lang.en.places import REGION_NOUNS
 from geo.lang.en.stop_words import STOPWORDS
 from geo.places.tokens import Tok, adjacent
@@ -32,6 +33,7 @@ LIST_PUNCT = frozenset(":–—-")
 #: Longest member, in words ("Nizhny Novgorod", "Velyka Bilozerka Nova").
 MAX_MEMBER_WORDS = 3
 _COORD = ("and", "or", "&")
+_NUMBER_WORDS = frozenset(w.casefold() for w in (*UNITS, *TENS))
 
 
 def skip_count(toks: list[Tok], k: int, step: int) -> int:
@@ -43,7 +45,7 @@ def skip_count(toks: list[Tok], k: int, step: int) -> int:
     while 0 <= j < len(toks) and abs(j - k) <= 5:
         if toks[j].text == close:
             inside = toks[min(j, k) + 1:max(j, k)]
-            if inside and inside[0].text[:1].isdigit():
+            if inside and (inside[0].text[:1].isdigit() or inside[0].low in _NUMBER_WORDS):  # "(3)", "(six drones)"
                 return j + step
             return k
         j += step

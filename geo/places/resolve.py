@@ -47,6 +47,7 @@ from functools import lru_cache
 from gazetteer.model import Place
 from geo.model import Document, Mention, ResolvedMention, Sentence
 from gazetteer.names import strip_unit_noun
+from geo.places.cyrillic import CUE, INITIAL_CUE, PREP_CUE, is_war_report
 from geo.places.doc_context import DocContext
 from geo.places.readings import reading_rule
 from geo.rules import Rule
@@ -275,7 +276,7 @@ def _strong(m: Mention) -> bool:
 
 def _cued(m: Mention) -> bool:
     """A locative preposition, a verb of attack or capture, or a possessive before the name."""
-    return any(c.startswith("prev:") and (c[5:] in LOCATIVE_PREPS or c[5:] in ATTACK_OBJECT_PREVS) for c in m.cues) \
+    return PREP_CUE in m.cues or (CUE in m.cues and INITIAL_CUE not in m.cues) or any(c.startswith("prev:") and (c[5:] in LOCATIVE_PREPS or c[5:] in ATTACK_OBJECT_PREVS) for c in m.cues) \
         or "after_possessive" in m.cues
 
 
@@ -331,7 +332,7 @@ def resolve_debug(doc: Document, sentences: list[Sentence], mentions: list[Menti
     text = doc.text
     low_words = words_of(text)
     n_war = sum(1 for w in low_words if w in WAR_REPORT_CUES)
-    d.war = n_war >= 2 or (n_war == 1 and any(w in EVENT_WORDS for w in low_words))
+    d.war = n_war >= 2 or (n_war == 1 and any(w in EVENT_WORDS for w in low_words)) or is_war_report(doc.language, text)
     for w in low_words:
         cc = DEMONYMS.get(w)
         if cc:

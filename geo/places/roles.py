@@ -177,6 +177,22 @@ _PLACE_NOUNS = ("region", "oblast", "territory", "border", "city", "capital", "s
 #: grammar around the mention (:class:`RoleContext`); the annotation rules of the dev sets' README
 #: say which role each shape takes.
 ROLE_RULES: tuple[Rule, ...] = (
+    Rule("cyrillic_title", "\"губернатор Белгородской области\", \"влада Сумщини\": a place in an official's title",
+         lambda c: "cyrillic:title" in c.m.cues, OTHER),
+    Rule("cyrillic_destination", "\"відступив до X\": a destination", lambda c: "cyrillic:destination" in c.m.cues, OTHER),
+    Rule("cyrillic_so_called", "\"так званої ЛНР\": an entity, not ground", lambda c: "cyrillic:so_called" in c.m.cues,
+         ACTOR_METONYM),
+    Rule("cyrillic_background", "a sentence about the war's history", lambda c: "cyrillic:background" in c.m.cues, OTHER),
+    Rule("cyrillic_territory", "\"територію України\": a state's ground", lambda c: "cyrillic:territory" in c.m.cues,
+         EVENT_LOCATION),
+    Rule("cyrillic_origin", "\"з боку X\", \"со стороны X\": in Ukrainian or Russian, an origin",
+         lambda c: "cyrillic:origin" in c.m.cues, OTHER),
+    Rule("cyrillic_state_subject", "\"Росія атакувала\": a state as the subject of a verb acts as its government",
+         lambda c: "cyrillic:subject" in c.m.cues and _state_or_country(c) and "cyrillic:prep" not in c.m.cues, ACTOR_METONYM),
+    Rule("cyrillic_state", "a state named outside a locative phrase (\"прапор України\") is no event location",
+         lambda c: "cyrillic" in c.m.cues and _state_or_country(c) and "cyrillic:prep" not in c.m.cues, OTHER),
+    Rule("cyrillic_place", "a place in a Ukrainian or Russian war report is where things happen",
+         lambda c: "cyrillic" in c.m.cues, EVENT_LOCATION),
     Rule("dateline", "a dateline names where the report was filed, not where it happened",
          lambda c: "dateline" in c.m.cues, OTHER),
     Rule("seat_of_power", "the Kremlin, the White House: a seat of power stands for its government",
@@ -245,6 +261,9 @@ ROLE_RULES: tuple[Rule, ...] = (
          lambda c: bool(_distance_before().search(c.text[max(0, c.m.start - 80):c.m.start])), OTHER),
     Rule("withdrawn_from", "\"troops withdrew from X\", \"pushed out of X\": ground lost is where it happened",
          lambda c: c.prev1 == "from" and bool(c.local & _LEAVE_WORDS), EVENT_LOCATION),
+    Rule("vehicle_route", "\"a train heading from X\" hit: a vehicle struck on its way is placed by its route",
+         lambda c: c.prev1 == "from" and c.eventful and bool(c.local & _VEHICLE_NOUNS) and bool(c.local & _MOTION_WORDS),
+         EVENT_LOCATION),
     Rule("origin", "\"drones launched from X\", \"a train from X\": an origin", lambda c: c.prev1 == "from", OTHER),
     Rule("destination", "\"heading to X\": a destination",
          lambda c: c.prev1 in ("to", "towards", "toward") and bool(c.local & _MOTION_WORDS), OTHER),
@@ -261,6 +280,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     Rule("state_region_phrase", "\"Russia's Kursk region\" in a sentence about an attack",
          lambda c: _state_or_country(c) and c.eventful and ("region_phrase" in c.m.cues or "after_possessive" in c.m.cues),
          EVENT_LOCATION),
+    Rule("capital_apposition", "\"in Ukraine's capital, X, explosions\": the capital named in apposition was hit",
+         lambda c: c.eventful and bool(_CAPITAL_BEFORE.search(c.text[max(0, c.m.start - 40):c.m.start])), EVENT_LOCATION),
     Rule("state_otherwise", "a country or capital with no attack on it is no event location",
          _state_or_country, OTHER),
     Rule("war_place", "a place in a sentence about an attack, or a Ukrainian or Russian place in a war report",
@@ -312,10 +333,14 @@ _LEAVE_WORDS = frozenset("withdraw withdrew withdrawing withdrawn withdrawal ret
                          "ousted expelled driven pushed liberated liberation recaptured".split())
 
 
-_MOTION_WORDS = frozenset("heading headed flying flew travel travelled traveled went returned moved evacuated fled "
+_MOTION_WORDS = frozenset("heading headed flying flew travel travelled traveled travelling traveling went returned moved evacuated fled "
                           "direction trip visit route flights sent deported transported bound".split())
 
 
+#: Vehicles a report places by their route ("a bus travelling from X"); everyday English words.
+_VEHICLE_NOUNS = frozenset("train trains bus buses minibus car cars convoy ambulance truck trucks lorry ferry".split())
+#: "the capital, X" and "X's capital, Y": the name after the comma is the capital itself.
+_CAPITAL_BEFORE = re.compile(r"\bcapital\s*,\s*$", re.I)
 _ALERT_WORDS = frozenset("warning warnings alert alerts siren sirens alarm alarms".split())
 
 

@@ -115,6 +115,23 @@ class SkippedDocument(InputNote):
         return (type(self), (self.where, self.problem, self.document))
 
 
+class SameReport(InputNote):
+    """A report that came before under the same address or with the same text: read once.
+
+    ``document`` is the second arrival, ``first`` the id of the document read; the
+    second's outlet, date and address are joined to the sources of what the first
+    gives (:func:`geo.events.sources.join_same_reports`).
+    """
+
+    def __init__(self, where: str, problem: str, document: Document | None = None, first: str | int | None = None):
+        super().__init__(where, problem)
+        self.document = document
+        self.first = first
+
+    def __reduce__(self):
+        return (type(self), (self.where, self.problem, self.document, self.first))
+
+
 def is_failure(problem: InputError) -> bool:
     """True for an input that could not be read (not a mere warning)."""
     return not isinstance(problem, InputWarning)
@@ -180,12 +197,14 @@ def readable(items: Iterable[Document | InputError]) -> Iterator[Document | Inpu
 
     A document whose address came before, or a forwarded or addressed item whose text
     came before (a feed item also saved as a page, a forwarded message), is read once:
-    a note names the first. Documents
-    in a language detected and not read yet are counted and skipped, with one note at the
-    end (a text too short to tell is read).
+    a :class:`SameReport` note names the first and carries the second, whose source is
+    joined to the first's events. Documents in a language detected and not read yet
+    (:data:`~geo.text.language.READ_LANGUAGES`) are counted and skipped, with one note at
+    the end (a text too short to tell is read). Ids should be unique already
+    (:func:`unique_ids` first), so a note's ``first`` names one document.
     """
-    seen_urls: dict[str, str] = {}
-    seen_texts: dict[int, str] = {}
+    seen_urls: dict[str, tuple[str, str | int]] = {}
+    seen_texts: dict[int, tuple[str, str | int]] = {}
     skipped: dict[str, int] = {}
     for item in items:
         if not isinstance(item, Document):
@@ -196,15 +215,16 @@ def readable(items: Iterable[Document | InputError]) -> Iterator[Document | Inpu
             yield SkippedDocument(where_of(item), f"in {item.language}, a language not read yet", item)
             continue
         url = (item.url or "").split("#")[0].rstrip("/").lower()
+        text_key = hash(" ".join(item.text.split()))
         first = seen_urls.get(url) if url else None
         if first is None and (item.via or item.url):  # a forward, or a page also in a feed: the same text
-            first = seen_texts.get(hash(" ".join(item.text.split())))
+            first = seen_texts.get(text_key)
         if first is not None:
-            yield InputNote(where_of(item), f"the same report as {first}; read once")
+            yield SameReport(where_of(item), f"the same report as {first[0]}; read once, sources joined", item, first[1])
             continue
         if url:
-            seen_urls[url] = where_of(item)
-        seen_texts[hash(" ".join(item.text.split()))] = where_of(item)
+            seen_urls[url] = (where_of(item), item.id)
+        seen_texts.setdefault(text_key, (where_of(item), item.id))
         yield item
     if skipped:
         counts = ", ".join(f"{lang} {n}" for lang, n in sorted(skipped.items(), key=lambda kv: -kv[1]))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 #: The languages the reader reads today; documents in others are counted and skipped.
-READ_LANGUAGES = frozenset({"en"})
+READ_LANGUAGES = frozenset({"en", "uk", "ru"})
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _FUNCTION_WORDS = {
@@ -45,6 +45,8 @@ def detect_language(text: str) -> str:
         return "und"
     if cyrillic > latin:
         letters = set(sample.lower())
+        if bool(letters & _UK_LETTERS) != bool(letters & _RU_LETTERS):  # letters only one of them writes decide
+            return "uk" if letters & _UK_LETTERS else "ru"
         uk = len(letters & _UK_LETTERS) * 3 + _share(words, "uk") * 100
         ru = len(letters & _RU_LETTERS) * 3 + _share(words, "ru") * 100
         if uk == ru:  # no marker either way: Ukrainian text without і is rare, Russian text is full of и

@@ -541,9 +541,9 @@ def test_a_national_tally_after_a_local_strike_is_another_attack_with_its_region
         assert by_place[region].weapons.get("drone") == 80 and by_place[region].location.precision == 3
 
 
-def test_where_a_target_lies_in_occupied_crimea_does_not_name_the_attacker(g):
+def test_a_target_in_occupied_crimea_was_struck_by_the_side_that_does_not_hold_it(g):
     (e,) = _events(g, "A man was injured by falling debris in Sevastopol overnight, the city's governor said.")
-    assert e.attacker == "unknown"
+    assert (e.attacker, e.attacker_basis, e.attacker_inferred) == ("UA", "held_by_other_side", True)  # issue 20
     (e,) = _events(g, "A man was injured by falling debris in Kherson overnight, the city's governor said.")
     assert e.attacker == "RU"
 

@@ -175,22 +175,25 @@ def test_reports_in_languages_not_read_yet_are_counted_and_skipped(tmp_path):
     (tmp_path / "en.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "uk.txt").write_text("Вночі ворог атакував громаду ударними дронами, є пошкодження.", encoding="utf-8")
     (tmp_path / "ru.txt").write_text("Ночью беспилотники атаковали город, есть разрушения.", encoding="utf-8")
+    (tmp_path / "de.txt").write_text("In der Nacht griffen Drohnen die Stadt an, und es gibt Schäden an den Häusern.",
+                                     encoding="utf-8")
     items = list(read_inputs([str(tmp_path)]))
-    assert [i.id for i in items if hasattr(i, "text")] == ["en"]
+    assert sorted(i.id for i in items if hasattr(i, "text")) == ["en", "ru", "uk"]  # Ukrainian and Russian are read
     (note,) = [i for i in items if getattr(i, "level", None) == "note"]
-    assert "skipped 2 documents in languages not read yet" in str(note) and "ru 1" in str(note)
+    assert "skipped 1 document" in str(note) and "de 1" in str(note)
     skipped = [i for i in items if getattr(i, "level", None) == "skipped"]
-    assert sorted(i.document.id for i in skipped) == ["ru", "uk"]  # parse --json still gives their ids
+    assert [i.document.id for i in skipped] == ["de"]  # parse --json still gives its id
 
 
 def test_parse_json_gives_a_line_for_a_skipped_report(tmp_path):
     corpus = tmp_path / "mixed.jsonl"
-    corpus.write_text(json.dumps({"id": 41, "text": "Ночью беспилотники атаковали город, есть разрушения."}) + "\n"
+    german = "In der Nacht griffen Drohnen die Stadt an, und es gibt Schäden an den Häusern."
+    corpus.write_text(json.dumps({"id": 41, "text": german}) + "\n"
                       + json.dumps({"id": "b", "text": ARTICLE}) + "\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["parse", str(corpus), "--json", "--no-cache"])
     assert result.exit_code == 0, result.output
     lines = [json.loads(x) for x in result.output.splitlines() if x.startswith("{")]
-    assert [x["id"] for x in lines] == [41, "b"] and lines[0]["skipped"] and lines[0]["language"] == "ru"
+    assert [x["id"] for x in lines] == [41, "b"] and lines[0]["skipped"] and lines[0]["language"] == "de"
     assert detect_language("Ночью беспилотники атаковали город.") == "ru"
 
 

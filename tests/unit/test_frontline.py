@@ -16,7 +16,7 @@ from control_files import cut_lines, occupied_shape, write_deepstate_like
 from geo.model import InputError
 from maps.frontline import FRONTLINE_TOLERANCE_M, derived_front_line
 from maps.geodesy import geodesic_area_km2
-from maps.overlays import label_from_name, read_control, read_controls
+from geo.overlays import label_from_name, read_control, read_controls
 
 METRES = "EPSG:3035"  # ETRS89 LAEA Europe: distances in metres over the whole theatre
 
@@ -169,7 +169,7 @@ def test_a_pocket_inside_the_area_is_front_line_all_round(countries):
 def test_a_long_history_keeps_its_latest_dates(tmp_path):
     import json
 
-    from maps.overlays import MAX_SNAPSHOTS
+    from geo.overlays import MAX_SNAPSHOTS
 
     feats = [{"type": "Feature", "properties": {"date": (dt.date(2025, 1, 1) + dt.timedelta(days=i)).isoformat()},
               "geometry": shapely.geometry.mapping(box(37, 47, 37.5 + i / 100, 48))} for i in range(MAX_SNAPSHOTS + 6)]

@@ -123,6 +123,18 @@ GROUND_CUES = (
     r"seiz(?:ed|ing)", r"recaptur(?:ed|ing)", r"retook",
     r"repel(?:led|ling|s)?\s+(?:\d[\d,]*|dozens\s+of|several|a\s+total\s+of\s+\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:attacks|assaults|attempts)",
 )
+# Ground regained: the side that retakes a place is the one that held it before, so with no side
+# named, the place's own country ("the village was liberated": Ukraine for a village of Ukraine).
+# From the English of front-line reporting and of both sides' communiqués.
+REGAIN_CUES = (
+    r"counter-?offensives?", r"counter-?attack(?:s|ed)?", r"liberat(?:ed|ing|ion\s+of)", r"recaptur(?:ed|ing)",
+    r"retook", r"retak(?:en|ing)", r"regain(?:ed|ing)", r"pushed\s+back", r"drove\s+back", r"drove\s+out",
+)
+# Ground given up: the side named falls back, so the other side is the one that advanced.
+FALL_BACK_CUES = (
+    r"withdr(?:ew|awn|awing)", r"retreat(?:ed|ing)?", r"regroup(?:ed|ing)?", r"pulled\s+(?:back|out)",
+    r"fell\s+back", r"abandon(?:ed|ing)",
+)
 # Words that make a whole report one about the war (its sides, leaders, places, weapons and front-line
 # words): the resolver's prior for UA/RU readings. WAR_WORDS below is the clause-level test for an attack.
 WAR_REPORT_CUES = frozenset(

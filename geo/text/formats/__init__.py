@@ -8,6 +8,9 @@ Telegram Desktop JSON  an object with ``messages`` or ``chats``   :mod:`.telegra
 RSS 2.0 / Atom feed    ``<rss``, ``<feed``, ``<rdf:RDF``          :mod:`.feeds`
 ====================== ========================================== ===============
 
+A page's publication date is read by the named rules of :mod:`.page_dates` (the
+page's own statement before the extractor's guess).
+
 Anything else is read as plain text (``.txt``, ``.md``) or as a JSON Lines
 corpus (``.jsonl``) by :mod:`geo.text.documents`, which calls :func:`sniff` on
 every file's first bytes, so a page saved as ``.txt`` is still a page.

@@ -2,8 +2,9 @@
 
 Each item gives its title, its text (the full content where the feed carries it,
 else the summary, HTML stripped), its date, its link, and the feed's title as
-the outlet. feedparser is always given bytes: given a string that looks like an
-address it would fetch it, and nothing here goes to the network.
+the outlet. feedparser is always given a byte stream: given a string that looks
+like an address it would fetch it (and bytes that name a file, it would open),
+and nothing here goes to the network.
 """
 
 from __future__ import annotations
@@ -48,9 +49,13 @@ def plain(markup: str) -> str:
 
 def items(data: bytes) -> tuple[list[Item], str | None]:
     """The feed's items and, when it could not be read at all, why."""
+    import io
+
     import feedparser
 
-    parsed = feedparser.parse(data)  # bytes: feedparser never fetches them
+    # A stream, never a str or bytes: feedparser fetches a string that looks like an address and
+    # opens one that names a local file; what it reads from a stream is only ever parsed.
+    parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if not entries and parsed.get("bozo"):
         return [], f"not a readable feed ({parsed.get('bozo_exception')})"

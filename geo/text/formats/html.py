@@ -3,35 +3,18 @@
 trafilatura (Apache-2.0) keeps the main text and drops navigation, ads, comments
 and related links; its metadata gives the headline, the publication date the
 page states (``article:published_time``, JSON-LD, ``<time>``, a date shown under
-the headline, the address, through htmldate), the outlet (``og:site_name``,
+the headline, the address: :mod:`.page_dates`), else htmldate's guess, the outlet (``og:site_name``,
 publisher, else the host name) and the canonical address. It is given the page
-as a string: nothing is ever fetched.
+as a parsed tree (never an address): nothing is ever fetched.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-
-_PUBLISHED_META = re.compile(
-    r"<meta\s[^>]*(?:property|name|itemprop)=[\"'](?:article:published_time|og:published_time|datePublished|"
-    r"pubdate|publishdate|date)[\"'][^>]*>", re.I)
-_CONTENT = re.compile(r"content=[\"'](\d{4}-\d{2}-\d{2})", re.I)
-
-
-def _stated_date(markup: str) -> dt.date | None:
-    """The publication date a page's ``<meta>`` states (``article:published_time`` and kin), as written."""
-    for tag in _PUBLISHED_META.finditer(markup[:200_000]):
-        found = _CONTENT.search(tag.group(0))
-        if found:
-            try:
-                return dt.date.fromisoformat(found.group(1))
-            except ValueError:
-                continue
-    return None
+from geo.text.formats.page_dates import stated_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +24,20 @@ class Page:
     published: dt.date | None
     outlet: str | None
     url: str | None
+    #: The rule of :mod:`.page_dates` that read ``published`` ("guess": the extractor's), "" without one.
+    date_rule: str = ""
 
 
 def read_page(markup: str) -> Page | None:
     """The article of a page, or None when it has no main text."""
     import trafilatura
+    from trafilatura.utils import load_html
 
-    doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False, include_tables=False,
-                                      favor_precision=True)
+    tree = load_html(markup)  # a tree from text: trafilatura never fetches what it is given as a tree
+    if tree is None:
+        return None
+    published, date_rule = stated_date(tree)  # before extraction, which prunes the tree
+    doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=False)
     if doc is None:
         return None
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
@@ -61,13 +50,12 @@ def read_page(markup: str) -> Page | None:
         outlet = urlparse(url).hostname
     if outlet and outlet.lower().startswith("www."):
         outlet = outlet[4:]
-    published = _stated_date(markup)  # the page's own statement first, as it states it (its local date)
     if published is None and data.get("date"):
         try:
-            published = dt.date.fromisoformat(str(data["date"])[:10])
+            published, date_rule = dt.date.fromisoformat(str(data["date"])[:10]), "guess"
         except ValueError:
             published = None
     title = (data.get("title") or "").strip() or None
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"  # the headline is part of the report (a lede often folds into it)
-    return Page(text, title, published, outlet, url)
+    return Page(text, title, published, outlet, url, date_rule)

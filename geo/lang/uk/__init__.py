@@ -1,0 +1,1 @@
+"""Ukrainian words the reader uses, by concern (the shape of spaCy's ``spacy/lang/uk/``)."""
