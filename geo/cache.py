@@ -76,8 +76,9 @@ _ALLOWED = {
 
 def document_key(doc: Document) -> str:
     """A hash of the document's text and of the metadata the pipeline reads."""
-    meta = [doc.id, doc.outlet, doc.published.isoformat() if doc.published else None, doc.url, doc.title,
-            doc.language, doc.via]
+    # Not the language: the pipeline fills it in from the text, so a document as read and as parsed
+    # must key alike (a language a corpus line states that differs from its text's is not told apart).
+    meta = [doc.id, doc.outlet, doc.published.isoformat() if doc.published else None, doc.url, doc.title, doc.via]
     h = hashlib.sha256(json.dumps(meta, ensure_ascii=False, default=str).encode())
     h.update(b"\0")
     h.update(doc.text.encode("utf-8", "surrogatepass"))
