@@ -45,10 +45,10 @@ def test_fused_ids_and_order_are_deterministic(g):
 
 
 def test_place_inside_region_merges_onto_the_precise_place(g):
-    town = ev(g, "a", "Kavkazskaya", precision=2, attacker="UA", targets=("oil_fuel",))
+    town = ev(g, "a", "Tikhoretsk", precision=2, attacker="UA", targets=("oil_fuel",))
     region = ev(g, "b", "Krasnodar", "adm1", attacker="UA", weapons={"drone": 3}, targets=("energy",))
     (f,) = fuse_events([region, town])
-    assert f.location.place.name == "Kavkazskaya" and f.location.precision == 2
+    assert f.location.place.name == "Tikhoretsk" and f.location.precision == 2
     assert set(f.targets) == {"oil_fuel", "energy"}
     assert f.weapons == {"drone": 3}
 
