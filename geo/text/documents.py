@@ -321,12 +321,14 @@ class _Reader:
         try:
             with file.open("rb") as fh:
                 kind = formats.sniff(fh.read(_SNIFF_BYTES))
-            if kind == formats.HTML:
-                yield from self.read_page(file, entry)
-            elif kind == formats.TELEGRAM:
-                yield from self.read_telegram(file, entry)
-            elif kind == formats.FEED:
-                yield from self.read_feed(file, entry)
+            if kind is not None:  # a page, an export or a feed: read whole, within the size limit
+                data = self._bytes(file)
+                if isinstance(data, InputError):
+                    yield data
+                    return
+                reader = {formats.HTML: self.read_page, formats.TELEGRAM: self.read_telegram,
+                          formats.FEED: self.read_feed}[kind]
+                yield from reader(file, data, entry)
             elif file.suffix.lower() in CORPUS_SUFFIXES:
                 yield from self.read_jsonl(file, entry)
             elif file.suffix.lower() in (".json", ".xml", ".rss", ".atom") and (not named or _is_sidecar(file)):
@@ -361,12 +363,8 @@ class _Reader:
         text = normalise_text(fields.pop("text"))
         yield Document(text=text, path=where, **meta, **fields)
 
-    def read_page(self, file: Path, entry: dict) -> Iterator[Document | InputError]:
+    def read_page(self, file: Path, data: bytes, entry: dict) -> Iterator[Document | InputError]:
         where = str(file)
-        data = self._bytes(file)
-        if isinstance(data, InputError):
-            yield data
-            return
         try:
             markup, _ = decode_bytes(data)
             page = formats_html.read_page(markup)
@@ -383,12 +381,8 @@ class _Reader:
                "published": page.published.isoformat() if page.published else None}
         yield from self._document(where, own, entry, id=file.stem, text=page.text)
 
-    def read_telegram(self, file: Path, entry: dict) -> Iterator[Document | InputError]:
+    def read_telegram(self, file: Path, data: bytes, entry: dict) -> Iterator[Document | InputError]:
         where = str(file)
-        data = self._bytes(file)
-        if isinstance(data, InputError):
-            yield data
-            return
         try:
             export = json.loads(decode_bytes(data)[0])
             found = list(formats_telegram.messages(export))
@@ -403,12 +397,8 @@ class _Reader:
                    "published": msg.published.isoformat() if msg.published else None}
             yield from self._document(f"{where}#{msg.id}", own, entry, id=msg.id, text=msg.text, via=msg.forwarded_from)
 
-    def read_feed(self, file: Path, entry: dict) -> Iterator[Document | InputError]:
+    def read_feed(self, file: Path, data: bytes, entry: dict) -> Iterator[Document | InputError]:
         where = str(file)
-        data = self._bytes(file)
-        if isinstance(data, InputError):
-            yield data
-            return
         try:
             found, problem = formats_feeds.items(data)
         except Exception as exc:  # noqa: BLE001 - a hostile feed: one line, the batch goes on
