@@ -11,7 +11,6 @@ lines of its own or a front-line file is given.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ import geopandas as gpd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.control import snapshot_for
 from geo.model import UNKNOWN, AreaClaim
 from maps import popups, style
 from maps.features import ZONE_DECIMALS, feature
@@ -42,17 +42,6 @@ class DrawnClaim:
     km2: float
     supplied: bool
     geometry: BaseGeometry
-
-
-def snapshot_for(day: dt.date | None, snapshots: Sequence[ControlSnapshot]) -> ControlSnapshot | None:
-    """The snapshot a claim of ``day`` is compared with: the latest on or before it, else the earliest after."""
-    if not snapshots:
-        return None
-    dated = [s for s in snapshots if s.date is not None]
-    if day is None or not dated:
-        return snapshots[-1]
-    before = [s for s in dated if s.date <= day]
-    return before[-1] if before else dated[0]
 
 
 def _claim_colour(claim: AreaClaim) -> str:
