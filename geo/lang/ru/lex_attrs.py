@@ -6,7 +6,7 @@ lists); a stem matches every case ending ("двух", "пятью").
 
 from __future__ import annotations
 
-import re
+from geo.lang.stems import number_words
 
 NUMBER_STEMS = {
     "од(?:ин|на|но|ного|ной|ну|ним|ному)": 1, "дв(?:а|е|ух|ум|умя)": 2, "тр(?:и|ех|ёх|ем|ём|емя)": 3,
@@ -15,16 +15,4 @@ NUMBER_STEMS = {
     "двенадцат(?:ь|и)": 12, "тринадцат(?:ь|и)": 13, "четырнадцат(?:ь|и)": 14, "пятнадцат(?:ь|и)": 15,
     "двадцат(?:ь|и)": 20, "тридцат(?:ь|и)": 30, "сорок(?:а)?": 40, "пятьдесят|пятидесяти": 50, "сто|ста": 100,
 }
-NUMBER_WORD = r"(?:" + "|".join(sorted(NUMBER_STEMS, key=len, reverse=True)) + r")"
-_COMPILED = [(re.compile(r"(?:" + k + r")", re.I), v) for k, v in NUMBER_STEMS.items()]
-
-
-def like_num(word: str) -> int | None:
-    """The value of a digit string or a number word, else None."""
-    w = word.strip().replace("\u00a0", "").replace(" ", "")
-    if w.isdigit():
-        return int(w)
-    for rx, v in sorted(_COMPILED, key=lambda p: -len(p[0].pattern)):
-        if rx.fullmatch(w):
-            return v
-    return None
+NUMBER_WORD, like_num = number_words(NUMBER_STEMS)

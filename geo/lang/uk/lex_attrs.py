@@ -6,7 +6,7 @@ lists); a stem matches every case ending ("двох", "п'ятьом").
 
 from __future__ import annotations
 
-import re
+from geo.lang.stems import number_words
 
 #: Stem -> value; the longest stem wins, so "одинадцят" beats "один".
 NUMBER_STEMS = {
@@ -17,16 +17,4 @@ NUMBER_STEMS = {
     "п[’'ʼ]?ятнадцят(?:ь|и)": 15, "двадцят(?:ь|и)": 20, "тридцят(?:ь|и)": 30, "сорок(?:а)?": 40,
     "п[’'ʼ]?ятдесят(?:и)?": 50, "сто|ста": 100,
 }
-NUMBER_WORD = r"(?:" + "|".join(sorted(NUMBER_STEMS, key=len, reverse=True)) + r")"
-_COMPILED = [(re.compile(r"(?:" + k + r")", re.I), v) for k, v in NUMBER_STEMS.items()]
-
-
-def like_num(word: str) -> int | None:
-    """The value of a digit string or a number word, else None."""
-    w = word.strip().replace("\u00a0", "").replace(" ", "")
-    if w.isdigit():
-        return int(w)
-    for rx, v in sorted(_COMPILED, key=lambda p: -len(p[0].pattern)):
-        if rx.fullmatch(w):
-            return v
-    return None
+NUMBER_WORD, like_num = number_words(NUMBER_STEMS)
